@@ -1,0 +1,40 @@
+package dev.vigil.cli.tools;
+
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.storage.SampleRejectedException;
+import dev.vigil.scrape.textparse.Entry;
+import dev.vigil.scrape.textparse.OpenMetricsParser;
+import dev.vigil.tsdb.Ulid;
+import dev.vigil.tsdb.backfill.Backfiller;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads an OpenMetrics file with timestamps and writes its samples as blocks; errors name the line. */
+public final class OpenMetricsImport {
+  private OpenMetricsImport() {}
+
+  public static void run(Path input, Path output, long maxBlockDuration, Backfiller.BlockListener listener)
+      throws Exception {
+    Backfiller backfiller = new Backfiller(Backfiller.blockDuration(maxBlockDuration));
+    OpenMetricsParser parser = new OpenMetricsParser(Files.readAllBytes(input));
+    Entry e;
+    while ((e = parser.next()) != Entry.EOF) {
+      if (e != Entry.SERIES) {
+        continue;
+      }
+      Labels labels = parser.labels();
+      if (!parser.hasTimestamp()) {
+        throw new IllegalArgumentException(input + ": line " + parser.lineNumber()
+            + ": expected timestamp for series " + labels + ", got none");
+      }
+      try {
+        backfiller.append(labels, parser.timestampMillis(), parser.value());
+      } catch (SampleRejectedException | IllegalArgumentException ex) {
+        throw new IllegalArgumentException(input + ": line " + parser.lineNumber() + ": add sample: "
+            + ex.getMessage(), ex);
+      }
+    }
+    Files.createDirectories(output);
+    backfiller.writeBlocks(output, () -> Ulid.generate(System.currentTimeMillis()), listener);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vigil.core.chunkenc;
+
+import java.util.Arrays;
+
+/**
+ * Appends bits most-significant first to a growable byte array; the last byte is zero-padded.
+ *
+ * <p>Byte lengths follow Go's {@code bstream} in Prometheus 2.42, whose {@code writeByte} always
+ * appends a fresh byte after the one it completes: a write of whole bytes that starts on a byte
+ * boundary leaves an empty byte behind, and if nothing follows it stays in the chunk Prometheus
+ * stores (always after an XOR chunk's first sample). We keep that byte so chunk bytes and sizes
+ * match Prometheus's; later writes fill it, so the bits themselves are unaffected.
+ */
+final class BitWriter {
+  private byte[] buf;
+  private int length;
+  /** Bits still free in the last byte; 0 means the next bit starts a new byte, 8 that the last byte is empty. */
+  private int free;
+
+  BitWriter(int initialCapacity) {
+    buf = new byte[Math.max(initialCapacity, 16)];
+  }
+
+  int length() {
+    return length;
+  }
+
+  byte[] buffer() {
+    return buf;
+  }
+
+  void writeBit(boolean bit) {
+    if (free == 0) {
+      newByte();
+    }
+    free--;
+    if (bit) {
+      buf[length - 1] |= (byte) (1 << free);
+    }
+  }
+
+  /** Writes the low {@code nbits} bits of {@code value}, most significant first. */
+  void writeBits(long value, int nbits) {
+    // Whole bytes from a byte boundary end on a boundary again; Go then holds an empty byte.
+    boolean leavesEmptyByte = nbits >= 8 && (nbits & 7) == 0 && (free == 0 || free == 8);
+    while (nbits > 0) {
+      if (free == 0) {
+        newByte();
+      }
+      int take = Math.min(free, nbits);
+      int bits = (int) ((value >>> (nbits - take)) & ((1L << take) - 1));
+      buf[length - 1] |= (byte) (bits << (free - take));
+      free -= take;
+      nbits -= take;
+    }
+    if (leavesEmptyByte) {
+      newByte();
+    }
+  }
+
+  /**
+   * Appends {@code n} zero bytes to be overwritten with {@link #setByte}, such as a chunk header,
+   * without the empty byte {@link #writeBits} would leave; only at a byte boundary.
+   */
+  void reserveBytes(int n) {
+    if (free != 0) {
+      throw new IllegalStateException("reserveBytes needs a byte boundary");
+    }
+    for (int i = 0; i < n; i++) {
+      newByte();
+    }
+    free = 0;
+  }
+
+  void writeByte(int b) {
+    writeBits(b & 0xFF, 8);
+  }
+
+  /** Overwrites a whole byte that was already written; used for the sample count header. */
+  void setByte(int index, int b) {
+    buf[index] = (byte) b;
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, length);
+  }
+
+  private void newByte() {
+    if (length == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    buf[length++] = 0;
+    free = 8;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.vigil.core.storage;
+
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.labels.Matcher;
+import dev.vigil.core.labels.Utf8Order;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+
+/**
+ * Reads several queriers as one, as Prometheus's merge querier does: series with equal labels from
+ * different queriers become one series whose samples are merged by time, a timestamp present in more
+ * than one keeping the sample of the querier listed first. Every underlying select is sorted, so the
+ * merged result is sorted too.
+ */
+public final class MergeQuerier implements Querier {
+  private final List<Querier> queriers;
+
+  public MergeQuerier(List<Querier> queriers) {
+    this.queriers = List.copyOf(queriers);
+  }
+
+  @Override
+  public SeriesSet select(QueryContext ctx, boolean sorted, SelectHints hints, Matcher... matchers) {
+    if (queriers.size() == 1) {
+      return queriers.get(0).select(ctx, sorted, hints, matchers);
+    }
+    List<SeriesSet> sets = new ArrayList<>(queriers.size());
+    for (Querier q : queriers) {
+      sets.add(q.select(ctx, true, hints, matchers));
+    }
+    return new MergedSeriesSet(sets);
+  }
+
+  @Override
+  public List<String> labelValues(QueryContext ctx, String name, Matcher... matchers) {
+    TreeSet<String> all = new TreeSet<>(Utf8Order::compare);
+    for (Querier q : queriers) {
+      all.addAll(q.labelValues(ctx, name, matchers));
+    }
+    return new ArrayList<>(all);
+  }
+
+  @Override
+  public List<String> labelNames(QueryContext ctx, Matcher... matchers) {
+    TreeSet<String> all = new TreeSet<>(Utf8Order::compare);
+    for (Querier q : queriers) {
+      all.addAll(q.labelNames(ctx, matchers));
+    }
+    return new ArrayList<>(all);
+  }
+
+  @Override
+  public void close() {
+    RuntimeException first = null;
+    for (Querier q : queriers) {
+      try {
+        q.close();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** A cursor with its position in the querier list, which breaks ties between equal timestamps. */
+  private record Cursor(int order, SeriesSet set) {}
+
+  private static final class MergedSeriesSet implements SeriesSet {
+    private final PriorityQueue<Cursor> heap = new PriorityQueue<>((a, b) -> {
+      int c = a.set().at().labels().compareTo(b.set().at().labels());
+      return c != 0 ? c : Integer.compare(a.order(), b.order());
+    });
+    private final List<SeriesSet> sets;
+    private final List<Cursor> advance = new ArrayList<>();
+    private boolean started;
+    private Series current;
+
+    MergedSeriesSet(List<SeriesSet> sets) {
+      this.sets = sets;
+    }
+
+    @Override
+    public boolean next() {
+      if (!started) {
+        started = true;
+        for (int i = 0; i < sets.size(); i++) {
+          if (sets.get(i).next()) {
+            heap.add(new Cursor(i, sets.get(i)));
+          }
+        }
+      } else {
+        for (Cursor c : advance) {
+          if (c.set().next()) {
+            heap.add(c);
+          }
+        }
+      }
+      advance.clear();
+      if (heap.isEmpty()) {
+        return false;
+      }
+      Labels labels = heap.peek().set().at().labels();
+      List<Series> same = new ArrayList<>(2);
+      while (!heap.isEmpty() && heap.peek().set().at().labels().equals(labels)) {
+        Cursor c = heap.poll();
+        same.add(c.set().at());
+        advance.add(c);
+      }
+      current = same.size() == 1 ? same.get(0) : new ChainedSeries(labels, same);
+      return true;
+    }
+
+    @Override
+    public Series at() {
+      return current;
+    }
+
+    @Override
+    public List<String> warnings() {
+      List<String> all = new ArrayList<>();
+      for (SeriesSet s : sets) {
+        all.addAll(s.warnings());
+      }
+      return all;
+    }
+  }
+
+  /** One series made of several with equal labels, merged by timestamp. */
+  private static final class ChainedSeries implements Series {
+    private final Labels labels;
+    private final List<Series> parts;
+
+    ChainedSeries(Labels labels, List<Series> parts) {
+      this.labels = labels;
+      this.parts = parts;
+    }
+
+    @Override
+    public Labels labels() {
+      return labels;
+    }
+
+    @Override
+    public SampleIterator iterator(SampleIterator reuse) {
+      List<SampleIterator> its = new ArrayList<>(parts.size());
+      for (Series s : parts) {
+        its.add(s.iterator(null));
+      }
+      return new ChainedIterator(its);
+    }
+  }
+
+  private static final class ChainedIterator implements SampleIterator {
+    private final List<SampleIterator> its;
+    private final PriorityQueue<Integer> heap;
+    private long t;
+    private double v;
+    private boolean started;
+    private boolean positioned;
+
+    ChainedIterator(List<SampleIterator> its) {
+      this.its = its;
+      this.heap = new PriorityQueue<>((a, b) -> {
+        int c = Long.compare(its.get(a).atTime(), its.get(b).atTime());
+        return c != 0 ? c : Integer.compare(a, b);
+      });
+    }
+
+    @Override
+    public ValueType next() {
+      if (!started) {
+        started = true;
+        for (int i = 0; i < its.size(); i++) {
+          if (its.get(i).next() != ValueType.NONE) {
+            heap.add(i);
+          }
+        }
+      }
+      if (heap.isEmpty()) {
+        positioned = false;
+        return ValueType.NONE;
+      }
+      int first = heap.poll();
+      t = its.get(first).atTime();
+      v = its.get(first).atValue();
+      if (its.get(first).next() != ValueType.NONE) {
+        heap.add(first);
+      }
+      // Drop the same timestamp from the other iterators: the first listed wins.
+      while (!heap.isEmpty() && its.get(heap.peek()).atTime() == t) {
+        int dup = heap.poll();
+        if (its.get(dup).next() != ValueType.NONE) {
+          heap.add(dup);
+        }
+      }
+      positioned = true;
+      return ValueType.FLOAT;
+    }
+
+    @Override
+    public ValueType seek(long target) {
+      if (positioned && t >= target) {
+        return ValueType.FLOAT;
+      }
+      while (next() != ValueType.NONE) {
+        if (t >= target) {
+          return ValueType.FLOAT;
+        }
+      }
+      return ValueType.NONE;
+    }
+
+    @Override
+    public long atTime() {
+      return t;
+    }
+
+    @Override
+    public double atValue() {
+      return v;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.vigil.core.storage;
+
+import java.util.List;
+
+/** A forward-only cursor over series. Errors are thrown as {@link StorageException} from {@link #next()}. */
+public interface SeriesSet {
+  boolean next();
+
+  /** The current series; valid until the next call to {@link #next()}. */
+  Series at();
+
+  /** Non-fatal problems met while selecting, reported to the user as warnings (partial responses). */
+  default List<String> warnings() {
+    return List.of();
+  }
+
+  SeriesSet EMPTY = new SeriesSet() {
+    @Override
+    public boolean next() {
+      return false;
+    }
+
+    @Override
+    public Series at() {
+      throw new IllegalStateException("empty series set");
+    }
+  };
+}

@@ -1,0 +1,102 @@
+package dev.vigil.core.chunkenc;
+
+import static dev.vigil.core.chunkenc.XorTestSupport.hex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BitWriterTest {
+
+  @Test
+  void writeBit_fillsBytesMostSignificantBitFirst() {
+    BitWriter w = new BitWriter(1);
+    w.writeBit(true);
+    w.writeBit(false);
+    w.writeBit(true);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("a0"));
+  }
+
+  @Test
+  void writeBits_writesLowBitsMostSignificantFirst() {
+    BitWriter w = new BitWriter(1);
+    w.writeBits(0b101, 3);
+    w.writeBits(0xfff0, 12);
+
+    // 101 + ff0 -> 1011 1111 1111 0000 -> 101 111111110000(0)
+    assertThat(w.toByteArray()).isEqualTo(hex("bf e0"));
+  }
+
+  @Test
+  void writeBits_negativeValue_keepsOnlyLowBits() {
+    BitWriter w = new BitWriter(1);
+    w.writeBits(-2, 4);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("e0"));
+  }
+
+  @Test
+  void writeBits_sixtyFourBits_acrossByteBoundary() {
+    BitWriter w = new BitWriter(1);
+    w.writeBit(true);
+    w.writeBits(0x8000000000000001L, 64);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("c0 00 00 00 00 00 00 00 80"));
+  }
+
+  @Test
+  void writeBits_wholeBytesFromByteBoundary_leaveEmptyByteLikeGoBstream() {
+    BitWriter w = new BitWriter(1);
+    w.writeBits(0xab, 8);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("ab 00"));
+    assertThat(w.length()).isEqualTo(2);
+  }
+
+  @Test
+  void writeBits_wholeBytesFromMidByte_leaveNoEmptyByte() {
+    BitWriter w = new BitWriter(1);
+    w.writeBit(true);
+    w.writeBits(0xff, 8);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("ff 80"));
+  }
+
+  @Test
+  void writeBits_partialByteFromByteBoundary_leaveNoEmptyByte() {
+    BitWriter w = new BitWriter(1);
+    w.writeBits(0x3ff, 10);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("ff c0"));
+  }
+
+  @Test
+  void writeBit_afterEmptyByte_fillsIt() {
+    BitWriter w = new BitWriter(1);
+    w.writeByte(0x12);
+    w.writeBit(true);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("12 80"));
+  }
+
+  @Test
+  void writeByte_manyBytes_growsBuffer() {
+    BitWriter w = new BitWriter(1);
+    for (int i = 0; i < 100; i++) {
+      w.writeBit(true);
+      w.writeByte(i);
+    }
+
+    assertThat(w.length()).isEqualTo(113);
+  }
+
+  @Test
+  void setByte_overwritesWrittenByte() {
+    BitWriter w = new BitWriter(1);
+    w.writeBits(0, 16);
+    w.writeBit(true);
+    w.setByte(1, 0x7f);
+
+    assertThat(w.toByteArray()).isEqualTo(hex("00 7f 80"));
+  }
+}

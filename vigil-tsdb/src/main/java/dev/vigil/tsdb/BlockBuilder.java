@@ -1,0 +1,91 @@
+package dev.vigil.tsdb;
+
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.labels.LabelNames;
+import dev.vigil.core.labels.Utf8Order;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Collects samples in memory and writes them as one block, as Prometheus's BlockWriter does (a head
+ * flushed by the compactor): chunks are cut like the head cuts them, and the block spans from the
+ * first sample to one past the last.
+ */
+public final class BlockBuilder {
+  private final long chunkRange;
+  private final Map<Labels, MemSeries> series = new HashMap<>();
+  private long minTime = Long.MAX_VALUE;
+  private long maxTime = Long.MIN_VALUE;
+  private long samples;
+
+  /** @param chunkRange the head's chunk range in milliseconds; chunks never span one of its windows. */
+  public BlockBuilder(long chunkRange) {
+    if (chunkRange <= 0) {
+      throw new IllegalArgumentException("chunk range must be positive, got " + chunkRange);
+    }
+    this.chunkRange = chunkRange;
+  }
+
+  /**
+   * Appends a sample. Labels are validated; out-of-order samples and a second value at one timestamp
+   * raise {@link dev.vigil.core.storage.SampleRejectedException}.
+   */
+  public void append(Labels labels, long t, double v) {
+    MemSeries s = series.get(labels);
+    if (s == null) {
+      if (labels.isEmpty()) {
+        throw new IllegalArgumentException("empty label set");
+      }
+      LabelNames.validate(labels);
+      s = new MemSeries(labels, chunkRange);
+      series.put(labels, s);
+    }
+    if (s.append(t, v)) {
+      samples++;
+      minTime = Math.min(minTime, t);
+      maxTime = Math.max(maxTime, t);
+    }
+  }
+
+  public boolean isEmpty() {
+    return samples == 0;
+  }
+
+  public long sampleCount() {
+    return samples;
+  }
+
+  public int seriesCount() {
+    return series.size();
+  }
+
+  /** Writes the block into {@code parentDir} and returns its meta; the builder must not be used again. */
+  public BlockMeta write(Path parentDir, String ulid) throws IOException {
+    if (isEmpty()) {
+      throw new IllegalStateException("no series appended");
+    }
+    List<MemSeries> sorted = new ArrayList<>(series.values());
+    sorted.sort((a, b) -> a.labels().compareTo(b.labels()));
+    TreeSet<String> symbols = new TreeSet<>(Utf8Order::compare);
+    // Prometheus's head lists the all-postings key, an empty name and value, among its symbols.
+    symbols.add("");
+    for (MemSeries s : sorted) {
+      s.labels().forEach((name, value) -> {
+        symbols.add(name);
+        symbols.add(value);
+      });
+    }
+    try (BlockWriter w = new BlockWriter(parentDir, ulid)) {
+      w.addSymbols(symbols);
+      for (MemSeries s : sorted) {
+        w.addSeries(s.labels(), s.chunks(), s.chunkMinTimes(), s.chunkMaxTimes());
+      }
+      return w.finish(minTime, maxTime + 1, BlockMeta.Compaction.level1(ulid));
+    }
+  }
+}

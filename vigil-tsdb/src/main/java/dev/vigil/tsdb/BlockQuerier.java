@@ -1,0 +1,164 @@
+package dev.vigil.tsdb;
+
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.labels.Matcher;
+import dev.vigil.core.labels.Utf8Order;
+import dev.vigil.core.storage.Querier;
+import dev.vigil.core.storage.QueryContext;
+import dev.vigil.core.storage.SelectHints;
+import dev.vigil.core.storage.Series;
+import dev.vigil.core.storage.SeriesSet;
+import dev.vigil.tsdb.index.Postings;
+import dev.vigil.tsdb.index.SeriesEntry;
+import dev.vigil.tsdb.tombstones.Interval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Reads one block over [minTime, maxTime]. Series come in label order (the index stores them so).
+ * Chunks wholly outside the range or wholly deleted are skipped; samples outside the range or inside a
+ * deleted interval are dropped while iterating, as Prometheus trims them.
+ */
+final class BlockQuerier implements Querier {
+  private final Block block;
+  private final long minTime;
+  private final long maxTime;
+
+  BlockQuerier(Block block, long minTime, long maxTime) {
+    this.block = block;
+    this.minTime = minTime;
+    this.maxTime = maxTime;
+  }
+
+  @Override
+  public SeriesSet select(QueryContext ctx, boolean sorted, SelectHints hints, Matcher... matchers) {
+    long mint = minTime;
+    long maxt = maxTime;
+    if (hints != null) {
+      mint = Math.max(mint, hints.start());
+      maxt = Math.min(maxt, hints.end());
+    }
+    if (mint > maxt || maxt < block.meta().minTime() || mint >= block.meta().maxTime()) {
+      return SeriesSet.EMPTY;
+    }
+    Postings postings = PostingsForMatchers.select(block.index(), matchers);
+    return new BlockSeriesSet(ctx, postings, mint, maxt);
+  }
+
+  @Override
+  public List<String> labelValues(QueryContext ctx, String name, Matcher... matchers) {
+    if (matchers.length == 0) {
+      return block.index().labelValues(name);
+    }
+    TreeSet<String> values = new TreeSet<>(Utf8Order::compare);
+    forEachMatchingSeries(ctx, matchers, labels -> {
+      String v = labels.get(name);
+      if (v != null) {
+        values.add(v);
+      }
+    });
+    return new ArrayList<>(values);
+  }
+
+  @Override
+  public List<String> labelNames(QueryContext ctx, Matcher... matchers) {
+    if (matchers.length == 0) {
+      return block.index().labelNames();
+    }
+    TreeSet<String> names = new TreeSet<>(Utf8Order::compare);
+    forEachMatchingSeries(ctx, matchers, labels -> labels.forEach((n, v) -> names.add(n)));
+    return new ArrayList<>(names);
+  }
+
+  private void forEachMatchingSeries(QueryContext ctx, Matcher[] matchers, java.util.function.Consumer<Labels> f) {
+    Postings p = PostingsForMatchers.select(block.index(), matchers);
+    int n = 0;
+    while (p.next()) {
+      if ((++n & 1023) == 0) {
+        ctx.checkCancelled();
+      }
+      f.accept(block.index().series(p.at()).labels());
+    }
+  }
+
+  @Override
+  public void close() {
+    // The block owns the mapped files; a querier holds nothing of its own.
+  }
+
+  private final class BlockSeriesSet implements SeriesSet {
+    private final QueryContext ctx;
+    private final Postings postings;
+    private final long mint;
+    private final long maxt;
+    private Series current;
+    private int visited;
+
+    BlockSeriesSet(QueryContext ctx, Postings postings, long mint, long maxt) {
+      this.ctx = ctx;
+      this.postings = postings;
+      this.mint = mint;
+      this.maxt = maxt;
+    }
+
+    @Override
+    public boolean next() {
+      while (postings.next()) {
+        if ((++visited & 1023) == 0) {
+          ctx.checkCancelled();
+        }
+        SeriesEntry e = block.index().series(postings.at());
+        List<Interval> deleted = deletedIntervals(e.ref());
+        List<Integer> keep = new ArrayList<>(e.chunkCount());
+        for (int i = 0; i < e.chunkCount(); i++) {
+          if (!isCovered(e.chunkMinTimes()[i], e.chunkMaxTimes()[i], deleted)) {
+            keep.add(i);
+          }
+        }
+        if (keep.isEmpty()) {
+          continue;
+        }
+        current = new BlockSeries(block, e, keep, deleted);
+        return true;
+      }
+      return false;
+    }
+
+    /** Tombstones plus the parts outside [mint, maxt], as one list of deleted intervals. */
+    private List<Interval> deletedIntervals(long ref) {
+      List<Interval> out = new ArrayList<>(block.tombstones().get(ref));
+      if (mint > Long.MIN_VALUE) {
+        out.add(new Interval(Long.MIN_VALUE, mint - 1));
+      }
+      if (maxt < Long.MAX_VALUE) {
+        out.add(new Interval(maxt + 1, Long.MAX_VALUE));
+      }
+      return out;
+    }
+
+    @Override
+    public Series at() {
+      return current;
+    }
+  }
+
+  /** Whether [mint, maxt] lies entirely inside the union of the intervals. */
+  static boolean isCovered(long mint, long maxt, List<Interval> intervals) {
+    long from = mint;
+    boolean progressed = true;
+    while (progressed) {
+      progressed = false;
+      for (Interval iv : intervals) {
+        if (iv.minTime() <= from && iv.maxTime() >= from) {
+          if (iv.maxTime() >= maxt) {
+            return true;
+          }
+          from = iv.maxTime() + 1;
+          progressed = true;
+        }
+      }
+    }
+    return false;
+  }
+}

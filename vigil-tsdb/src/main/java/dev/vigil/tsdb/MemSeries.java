@@ -1,0 +1,121 @@
+package dev.vigil.tsdb;
+
+import dev.vigil.core.chunkenc.Chunk;
+import dev.vigil.core.chunkenc.ChunkAppender;
+import dev.vigil.core.chunkenc.XorChunk;
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.storage.SampleRejectedException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One series being built in memory, cutting chunks exactly where Prometheus 2.42's head cuts them, so
+ * that blocks written from it are byte-identical to Prometheus's:
+ *
+ * <ul>
+ *   <li>a chunk ends at the latest at the end of the chunk range window its first sample falls in;
+ *   <li>when a chunk holds 30 samples (a quarter of the 120 target), its end is re-estimated so the
+ *       rest of the window splits into equally filled chunks;
+ *   <li>a chunk is cut anyway once it holds 240 samples.
+ * </ul>
+ */
+final class MemSeries {
+  private static final int SAMPLES_PER_CHUNK = 120;
+
+  private final Labels labels;
+  private final long chunkRange;
+  private final List<Chunk> chunks = new ArrayList<>();
+  private long[] minTimes = new long[4];
+  private long[] maxTimes = new long[4];
+  private XorChunk head;
+  private ChunkAppender appender;
+  private int headSamples;
+  private long nextAt;
+  private long lastValueBits;
+
+  MemSeries(Labels labels, long chunkRange) {
+    this.labels = labels;
+    this.chunkRange = chunkRange;
+  }
+
+  Labels labels() {
+    return labels;
+  }
+
+  /**
+   * Appends a sample; an older timestamp is rejected, and so is the newest timestamp again with a
+   * different value. The same sample twice is accepted and kept once, as Prometheus does.
+   */
+  boolean append(long t, double v) {
+    long bits = Double.doubleToRawLongBits(v);
+    if (head != null) {
+      long maxTime = maxTimes[chunks.size() - 1];
+      if (t < maxTime) {
+        throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_ORDER,
+            "series " + labels + " at " + t + " is older than its newest sample at " + maxTime);
+      }
+      if (t == maxTime) {
+        if (bits != lastValueBits) {
+          throw new SampleRejectedException(SampleRejectedException.Reason.DUPLICATE_TIMESTAMP,
+              "series " + labels + " already has a different value at " + t);
+        }
+        return false;
+      }
+      if (headSamples == SAMPLES_PER_CHUNK / 4) {
+        nextAt = computeChunkEndTime(minTimes[chunks.size() - 1], maxTime, nextAt);
+      }
+      if (t >= nextAt || headSamples >= SAMPLES_PER_CHUNK * 2) {
+        cut(t);
+      }
+    } else {
+      cut(t);
+    }
+    appender.append(t, v);
+    headSamples++;
+    maxTimes[chunks.size() - 1] = t;
+    lastValueBits = bits;
+    return true;
+  }
+
+  private void cut(long t) {
+    head = XorChunk.empty();
+    appender = head.appender();
+    headSamples = 0;
+    int i = chunks.size();
+    chunks.add(head);
+    if (i == minTimes.length) {
+      minTimes = Arrays.copyOf(minTimes, i * 2);
+      maxTimes = Arrays.copyOf(maxTimes, i * 2);
+    }
+    minTimes[i] = t;
+    maxTimes[i] = t;
+    nextAt = rangeEnd(t, chunkRange);
+  }
+
+  /** End of the chunk range window holding t; Go's truncating division, so negative times match too. */
+  static long rangeEnd(long t, long width) {
+    return (t / width) * width + width;
+  }
+
+  /** Prometheus's estimate of where to end a chunk that is a quarter full. */
+  static long computeChunkEndTime(long start, long cur, long max) {
+    long n = (max - start) / ((cur - start + 1) * 4);
+    if (n <= 1) {
+      return max;
+    }
+    return start + (max - start) / n;
+  }
+
+  List<Chunk> chunks() {
+    return chunks;
+  }
+
+  long[] chunkMinTimes() {
+    return Arrays.copyOf(minTimes, chunks.size());
+  }
+
+  long[] chunkMaxTimes() {
+    return Arrays.copyOf(maxTimes, chunks.size());
+  }
+}

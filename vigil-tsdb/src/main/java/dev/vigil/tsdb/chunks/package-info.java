@@ -1,0 +1,2 @@
+/** The chunks/ directory of a block: numbered segment files of CRC-protected chunk records. */
+package dev.vigil.tsdb.chunks;
