@@ -1,5 +1,7 @@
 package dev.vigil.tsdb;
 
+import dev.vigil.core.storage.ChunkQuerier;
+import dev.vigil.core.storage.ChunkQueryable;
 import dev.vigil.core.storage.Querier;
 import dev.vigil.core.storage.Queryable;
 import dev.vigil.tsdb.chunks.ChunkSegmentReader;
@@ -14,7 +16,7 @@ import java.nio.file.Path;
  * tombstones. Opening validates every file's header and checksums of the parts read eagerly; the
  * rest is checked as it is read.
  */
-public final class Block implements Queryable, AutoCloseable {
+public final class Block implements Queryable, ChunkQueryable, AutoCloseable {
   private final Path dir;
   private final BlockMeta meta;
   private final IndexReader index;
@@ -70,6 +72,12 @@ public final class Block implements Queryable, AutoCloseable {
   @Override
   public Querier querier(long minTime, long maxTime) {
     return new BlockQuerier(this, minTime, maxTime);
+  }
+
+  /** A chunk querier over [minTime, maxTime]; chunks cut by the range or by tombstones are re-encoded. */
+  @Override
+  public ChunkQuerier chunkQuerier(long minTime, long maxTime) {
+    return new BlockChunkQuerier(this, minTime, maxTime);
   }
 
   @Override

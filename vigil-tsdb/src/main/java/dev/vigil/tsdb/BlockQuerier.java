@@ -109,10 +109,10 @@ final class BlockQuerier implements Querier {
           ctx.checkCancelled();
         }
         SeriesEntry e = block.index().series(postings.at());
-        List<Interval> deleted = deletedIntervals(e.ref());
+        List<Interval> deleted = DeletedIntervals.of(block.tombstones().get(e.ref()), mint, maxt);
         List<Integer> keep = new ArrayList<>(e.chunkCount());
         for (int i = 0; i < e.chunkCount(); i++) {
-          if (!isCovered(e.chunkMinTimes()[i], e.chunkMaxTimes()[i], deleted)) {
+          if (!DeletedIntervals.covers(deleted, e.chunkMinTimes()[i], e.chunkMaxTimes()[i])) {
             keep.add(i);
           }
         }
@@ -125,40 +125,9 @@ final class BlockQuerier implements Querier {
       return false;
     }
 
-    /** Tombstones plus the parts outside [mint, maxt], as one list of deleted intervals. */
-    private List<Interval> deletedIntervals(long ref) {
-      List<Interval> out = new ArrayList<>(block.tombstones().get(ref));
-      if (mint > Long.MIN_VALUE) {
-        out.add(new Interval(Long.MIN_VALUE, mint - 1));
-      }
-      if (maxt < Long.MAX_VALUE) {
-        out.add(new Interval(maxt + 1, Long.MAX_VALUE));
-      }
-      return out;
-    }
-
     @Override
     public Series at() {
       return current;
     }
-  }
-
-  /** Whether [mint, maxt] lies entirely inside the union of the intervals. */
-  static boolean isCovered(long mint, long maxt, List<Interval> intervals) {
-    long from = mint;
-    boolean progressed = true;
-    while (progressed) {
-      progressed = false;
-      for (Interval iv : intervals) {
-        if (iv.minTime() <= from && iv.maxTime() >= from) {
-          if (iv.maxTime() >= maxt) {
-            return true;
-          }
-          from = iv.maxTime() + 1;
-          progressed = true;
-        }
-      }
-    }
-    return false;
   }
 }

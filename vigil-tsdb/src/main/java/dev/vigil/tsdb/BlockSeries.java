@@ -55,7 +55,7 @@ final class BlockSeries implements Series {
           continue;
         }
         long at = current.atTime();
-        if (isDeleted(at)) {
+        if (DeletedIntervals.contains(deleted, at)) {
           continue;
         }
         t = at;
@@ -63,15 +63,6 @@ final class BlockSeries implements Series {
         positioned = true;
         return ValueType.FLOAT;
       }
-    }
-
-    private boolean isDeleted(long at) {
-      for (int i = 0; i < deleted.size(); i++) {
-        if (deleted.get(i).contains(at)) {
-          return true;
-        }
-      }
-      return false;
     }
 
     @Override
