@@ -81,23 +81,31 @@ final class XorIterator implements SampleIterator {
   }
 
   private void readTimestamp() {
-    long w = peek();
+    long w = peek57();
+    // The prefix is a run of up to four 1 bits: 0, 10, 110, 1110 or 1111.
+    int ones = Long.numberOfLeadingZeros(~w);
     long dod;
-    if (w >= 0) {
-      pos += 1;
-      dod = 0;
-    } else if ((w << 1) >= 0) {
-      dod = signExtend((w << 2) >>> 50, 14);
-      pos += 16;
-    } else if ((w << 2) >= 0) {
-      dod = signExtend((w << 3) >>> 47, 17);
-      pos += 20;
-    } else if ((w << 3) >= 0) {
-      dod = signExtend((w << 4) >>> 44, 20);
-      pos += 24;
-    } else {
-      pos += 4;
-      dod = readBits(64);
+    switch (ones) {
+      case 0:
+        pos += 1;
+        dod = 0;
+        break;
+      case 1:
+        dod = signExtend((w << 2) >>> 50, 14);
+        pos += 16;
+        break;
+      case 2:
+        dod = signExtend((w << 3) >>> 47, 17);
+        pos += 20;
+        break;
+      case 3:
+        dod = signExtend((w << 4) >>> 44, 20);
+        pos += 24;
+        break;
+      default:
+        pos += 4;
+        dod = readBits(64);
+        break;
     }
     tDelta += dod;
     t += tDelta;
@@ -109,14 +117,15 @@ final class XorIterator implements SampleIterator {
   }
 
   private void readValue() {
-    long w = peek();
+    long w = peek57();
     if (w >= 0) {
       pos += 1;
       return;
     }
     int mbits;
+    int header;
     if ((w << 1) >= 0) {
-      pos += 2;
+      header = 2;
       mbits = 64 - leading - trailing;
     } else {
       leading = (int) ((w << 2) >>> 59);
@@ -129,26 +138,28 @@ final class XorIterator implements SampleIterator {
         throw new ChunkFormatException("XOR chunk corrupt: " + leading + " leading zeros and " + mbits
             + " significant bits at sample " + read);
       }
-      pos += 13;
+      header = 13;
     }
-    vbits ^= readBits(mbits) << trailing;
+    long bits;
+    if (header + mbits <= 57) {
+      // The common case: header and payload both sit in the window already loaded.
+      bits = (w << header) >>> (64 - mbits);
+      pos += header + mbits;
+    } else {
+      pos += header;
+      bits = readBits(mbits);
+    }
+    vbits ^= bits << trailing;
   }
 
-  /** The 64 bits starting at the current position; bytes past the array read as zero. */
-  private long peek() {
+  /**
+   * At least the next 57 bits, left-aligned (bits beyond them are garbage): one big-endian load and a
+   * shift. Chunks read from disk carry 8 spare bytes, so the load rarely takes the bounds-safe path.
+   */
+  private long peek57() {
     int byteIndex = (int) (pos >>> 3);
-    int shift = (int) (pos & 7);
-    long w;
-    if (byteIndex + 8 <= b.length) {
-      w = (long) LONG_BE.get(b, byteIndex);
-    } else {
-      w = slowLoad(byteIndex);
-    }
-    if (shift != 0) {
-      int next = byteIndex + 8 < b.length ? b[byteIndex + 8] & 0xFF : 0;
-      w = (w << shift) | (next >>> (8 - shift));
-    }
-    return w;
+    long w = byteIndex + 8 <= b.length ? (long) LONG_BE.get(b, byteIndex) : slowLoad(byteIndex);
+    return w << (pos & 7);
   }
 
   private long slowLoad(int byteIndex) {
@@ -160,11 +171,19 @@ final class XorIterator implements SampleIterator {
     return w;
   }
 
-  /** Reads n bits, 1 &lt;= n &lt;= 64. */
+  /** Reads n bits, 1 &lt;= n &lt;= 64, in at most two window loads. */
   private long readBits(int n) {
-    long w = peek();
-    pos += n;
-    return w >>> (64 - n);
+    if (n <= 57) {
+      long w = peek57();
+      pos += n;
+      return w >>> (64 - n);
+    }
+    long high = peek57() >>> 32;
+    pos += 32;
+    int rest = n - 32;
+    long low = peek57() >>> (64 - rest);
+    pos += rest;
+    return (high << rest) | low;
   }
 
   private long readUvarint() {
