@@ -151,8 +151,8 @@ public final class OpenMetricsGenerator {
     }
   }
 
-  /** Writes the whole exposition to {@code out}; does not close it. */
-  public Result writeTo(Writer out) throws IOException {
+  /** Writes the whole exposition to {@code out}; does not close it. One write at a time per instance. */
+  public synchronized Result writeTo(Writer out) throws IOException {
     List<FamilyPlan> plan = plan();
     Emitter emitter = new Emitter(out);
     List<Family> families = new ArrayList<>(plan.size());
@@ -545,7 +545,7 @@ public final class OpenMetricsGenerator {
       }
     }
 
-    /** Starts a sample line: name, then the labels plus an optional extra pair, then the value. */
+    /** Writes one sample line: name, labels plus an optional extra pair, value, timestamp, exemplar. */
     void sample(FamilyPlan f, String name, MetricPlan m, String extraName, String extraValue,
         double value, String ts, String exemplar) throws IOException {
       line.setLength(0);
