@@ -14,7 +14,6 @@ import dev.vigil.core.storage.QueryContext;
 import dev.vigil.core.storage.SampleIterator;
 import dev.vigil.core.storage.SelectHints;
 import dev.vigil.core.storage.ValueType;
-import dev.vigil.tsdb.index.Postings;
 import dev.vigil.tsdb.index.SeriesEntry;
 import dev.vigil.tsdb.tombstones.Interval;
 import java.util.ArrayList;
@@ -38,31 +37,22 @@ final class BlockChunkQuerier implements ChunkQuerier {
 
   @Override
   public ChunkSeriesSet select(QueryContext ctx, boolean sorted, SelectHints hints, Matcher... matchers) {
-    long mint = hints == null ? minTime : Math.max(minTime, hints.start());
-    long maxt = hints == null ? maxTime : Math.min(maxTime, hints.end());
-    Postings postings = mint > maxt ? Postings.EMPTY : PostingsForMatchers.select(block.index(), matchers);
+    SeriesCursor cursor = new SeriesCursor(block, ctx, minTime, maxTime, hints, matchers);
     return new ChunkSeriesSet() {
       private ChunkSeries current;
-      private int visited;
 
       @Override
       public boolean next() {
-        while (postings.next()) {
-          if ((++visited & 1023) == 0) {
-            ctx.checkCancelled();
-          }
-          SeriesEntry e = block.index().series(postings.at());
-          List<Interval> deleted = DeletedIntervals.of(block.tombstones().get(e.ref()), mint, maxt);
-          List<ChunkMeta> chunks = new ArrayList<>(e.chunkCount());
-          for (int i = 0; i < e.chunkCount(); i++) {
+        while (cursor.next()) {
+          SeriesEntry e = cursor.entry();
+          List<Interval> hidden = cursor.hidden();
+          List<ChunkMeta> chunks = new ArrayList<>();
+          for (int i : cursor.visibleChunks()) {
             long cmin = e.chunkMinTimes()[i];
             long cmax = e.chunkMaxTimes()[i];
-            if (DeletedIntervals.covers(deleted, cmin, cmax)) {
-              continue;
-            }
             Chunk chunk = block.chunks().chunk(e.chunkRefs()[i]);
-            if (DeletedIntervals.overlaps(deleted, cmin, cmax)) {
-              ChunkMeta kept = reencode(chunk, deleted);
+            if (DeletedIntervals.overlaps(hidden, cmin, cmax)) {
+              ChunkMeta kept = reencode(chunk, hidden);
               if (kept != null) {
                 chunks.add(kept);
               }

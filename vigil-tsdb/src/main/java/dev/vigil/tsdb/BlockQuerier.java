@@ -9,8 +9,6 @@ import dev.vigil.core.storage.SelectHints;
 import dev.vigil.core.storage.Series;
 import dev.vigil.core.storage.SeriesSet;
 import dev.vigil.tsdb.index.Postings;
-import dev.vigil.tsdb.index.SeriesEntry;
-import dev.vigil.tsdb.tombstones.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -33,17 +31,24 @@ final class BlockQuerier implements Querier {
 
   @Override
   public SeriesSet select(QueryContext ctx, boolean sorted, SelectHints hints, Matcher... matchers) {
-    long mint = minTime;
-    long maxt = maxTime;
-    if (hints != null) {
-      mint = Math.max(mint, hints.start());
-      maxt = Math.min(maxt, hints.end());
-    }
-    if (mint > maxt || maxt < block.meta().minTime() || mint >= block.meta().maxTime()) {
-      return SeriesSet.EMPTY;
-    }
-    Postings postings = PostingsForMatchers.select(block.index(), matchers);
-    return new BlockSeriesSet(ctx, postings, mint, maxt);
+    SeriesCursor cursor = new SeriesCursor(block, ctx, minTime, maxTime, hints, matchers);
+    return new SeriesSet() {
+      private Series current;
+
+      @Override
+      public boolean next() {
+        if (!cursor.next()) {
+          return false;
+        }
+        current = new BlockSeries(block, cursor.entry(), cursor.visibleChunks(), cursor.hidden());
+        return true;
+      }
+
+      @Override
+      public Series at() {
+        return current;
+      }
+    };
   }
 
   @Override
@@ -85,49 +90,5 @@ final class BlockQuerier implements Querier {
   @Override
   public void close() {
     // The block owns the mapped files; a querier holds nothing of its own.
-  }
-
-  private final class BlockSeriesSet implements SeriesSet {
-    private final QueryContext ctx;
-    private final Postings postings;
-    private final long mint;
-    private final long maxt;
-    private Series current;
-    private int visited;
-
-    BlockSeriesSet(QueryContext ctx, Postings postings, long mint, long maxt) {
-      this.ctx = ctx;
-      this.postings = postings;
-      this.mint = mint;
-      this.maxt = maxt;
-    }
-
-    @Override
-    public boolean next() {
-      while (postings.next()) {
-        if ((++visited & 1023) == 0) {
-          ctx.checkCancelled();
-        }
-        SeriesEntry e = block.index().series(postings.at());
-        List<Interval> deleted = DeletedIntervals.of(block.tombstones().get(e.ref()), mint, maxt);
-        List<Integer> keep = new ArrayList<>(e.chunkCount());
-        for (int i = 0; i < e.chunkCount(); i++) {
-          if (!DeletedIntervals.covers(deleted, e.chunkMinTimes()[i], e.chunkMaxTimes()[i])) {
-            keep.add(i);
-          }
-        }
-        if (keep.isEmpty()) {
-          continue;
-        }
-        current = new BlockSeries(block, e, keep, deleted);
-        return true;
-      }
-      return false;
-    }
-
-    @Override
-    public Series at() {
-      return current;
-    }
   }
 }

@@ -24,6 +24,10 @@ package dev.vigil.scrape.textparse;
  * {@code "# HELX"}) is INVALID at the first byte that does not fit. And while it reads a label value,
  * help text or the keyword after {@code "# "}, it steps over NUL bytes (they stay in the token), also
  * over NULs right after the token's last byte, which then belong to the token too.
+ *
+ * <p>The lexer reads the bytes {@code [0, limit)} of its buffer and sees the end of the input at
+ * {@code limit}. A streaming parser hands it a window of whole lines with {@link #window}; the lexer
+ * itself never reads anything but that window.
  */
 final class OpenMetricsLexer {
   private static final int INIT = 0;
@@ -40,13 +44,26 @@ final class OpenMetricsLexer {
   /** What {@link #next} returns past the last byte; no character class contains it. */
   private static final int END = -1;
 
-  private final byte[] b;
+  private byte[] b;
+  private int limit;
   private int pos;
   private int start;
   private int state = INIT;
 
   OpenMetricsLexer(byte[] input) {
     this.b = input;
+    this.limit = input.length;
+  }
+
+  /**
+   * Continues on the bytes {@code [0, limit)} of {@code buffer}, the next token starting at {@code pos}.
+   * Only valid between tokens in the INIT state, where no token state is carried.
+   */
+  void window(byte[] buffer, int limit, int pos) {
+    this.b = buffer;
+    this.limit = limit;
+    this.pos = pos;
+    this.start = pos;
   }
 
   /** Start of the last token returned (unchanged when that was EOF). */
@@ -61,11 +78,11 @@ final class OpenMetricsLexer {
 
   /** The byte the lexer stopped at, or a space at the end, for 2.42's "not a valid start token" message. */
   int currentByteOrSpace() {
-    return pos < b.length ? b[pos] & 0xFF : ' ';
+    return pos < limit ? b[pos] & 0xFF : ' ';
   }
 
   Token lex() {
-    if (pos >= b.length) {
+    if (pos >= limit) {
       return Token.EOF;
     }
     start = pos;
@@ -111,11 +128,11 @@ final class OpenMetricsLexer {
   private int next(boolean skipNul) {
     pos++;
     if (skipNul) {
-      while (pos < b.length && b[pos] == 0) {
+      while (pos < limit && b[pos] == 0) {
         pos++;
       }
     }
-    return pos < b.length ? b[pos] & 0xFF : END;
+    return pos < limit ? b[pos] & 0xFF : END;
   }
 
   private Token lexInit(int c) {

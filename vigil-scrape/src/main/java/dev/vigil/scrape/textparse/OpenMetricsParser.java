@@ -4,6 +4,9 @@ import dev.vigil.core.labels.GoQuote;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.LabelsBuilder;
 import dev.vigil.core.model.GoFloat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,7 +22,17 @@ import java.util.Arrays;
  *
  * <p>Call {@link #next()} until it returns {@link Entry#EOF}; after each entry the accessors for that
  * kind of entry describe it. Nothing is decoded until asked for, and the labels are built once per
- * series. After an error, {@code next()} throws the same error again. Not thread-safe.
+ * series and reused while the following lines spell the same series byte for byte (as in a backfill
+ * file, where a series' samples come one after the other). After an error, {@code next()} throws the
+ * same error again. Not thread-safe.
+ *
+ * <p>It reads either a whole exposition held in a byte array (a scrape body) or an {@link InputStream}
+ * (a backfill file of any size). On a stream it holds a window of whole lines in a buffer of
+ * {@value #DEFAULT_BUFFER_BYTES} bytes and refills it between entries, so memory stays bounded. It
+ * returns the same entries, line numbers and errors as parsing all the bytes at once: the lexer reads
+ * no further than the end of the line an entry starts on (its newline and any NULs after it) plus,
+ * after {@code # EOF}, whether another byte follows, and the window always holds that much or ends
+ * where the stream does (see {@link #next()} for the one limit on line length).
  */
 public final class OpenMetricsParser {
   private static final String[] TYPES = {
@@ -28,8 +41,37 @@ public final class OpenMetricsParser {
   private static final byte[] TOTAL = {'_', 't', 'o', 't', 'a', 'l'};
   private static final byte[] BUCKET = {'_', 'b', 'u', 'c', 'k', 'e', 't'};
 
-  private final byte[] input;
+  /** The buffer a stream parser starts with, and keeps unless a line is longer. */
+  public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
+
+  /**
+   * The longest line a stream parser reads: 64 MiB, counting its newline and any NUL bytes right
+   * after it (2.42's lexer takes those into the line). 2.42 has no such limit, as it holds all of the
+   * input anyway; a 64 MiB line is far beyond any real exposition, and the buffer never grows past it.
+   */
+  public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
+
+  /**
+   * The whole input, or for a stream the window of it in {@code [0, limit)}; every position this class
+   * and the lexer keep is an index into it.
+   */
+  private byte[] input;
+  private int limit;
   private final OpenMetricsLexer lexer;
+
+  /** The stream being read, or null when the whole input was given at once. */
+  private final InputStream source;
+  private final int maxLineBytes;
+  /**
+   * An entry that starts before this position lies wholly inside the window, with every byte the lexer
+   * may look at. For a stream it is one past the last newline after which (past any NULs) the window
+   * holds another byte; at the end of the stream, and for a byte array, it is Integer.MAX_VALUE.
+   */
+  private int safeEnd;
+  /** A newline at the end of the window, followed by NULs only: the next refill may complete its line. */
+  private int pendingNewline = -1;
+  /** The buffer is full at its largest and holds no complete line: the entry must fit before limit. */
+  private boolean capped;
   private Entry entry;
   private TextParseException failure;
   private int entryStart;
@@ -49,14 +91,60 @@ public final class OpenMetricsParser {
   private boolean hasTimestamp;
   private long timestampMillis;
   private Labels labels;
+  /** End of the series name and labels (after the closing brace) of a SERIES entry. */
+  private int seriesEnd;
+  /** Longest name and labels whose labels are kept for reuse by the next lines. */
+  private static final int MAX_REUSED_SERIES_BYTES = 4096;
+  /** The name-and-labels bytes of the last series whose labels were built, and those labels. */
+  private byte[] lastSeries = new byte[256];
+  private int lastSeriesLength = -1;
+  private Labels lastLabels;
 
   /** Parses {@code input} (UTF-8), which the caller must not change while parsing. */
   public OpenMetricsParser(byte[] input) {
     this.input = input;
+    this.limit = input.length;
     this.lexer = new OpenMetricsLexer(input);
+    this.source = null;
+    this.maxLineBytes = Integer.MAX_VALUE;
+    this.safeEnd = Integer.MAX_VALUE;
   }
 
-  /** Advances to the next entry; {@link Entry#EOF} once {@code # EOF} is read, and on every call after. */
+  /**
+   * Parses the UTF-8 text read from {@code in}, with a {@value #DEFAULT_BUFFER_BYTES}-byte buffer and
+   * lines of at most {@value #DEFAULT_MAX_LINE_BYTES} bytes. The stream is read in large blocks (no
+   * need to buffer it), only as far as needed, and is not closed. Once {@link #next()} has returned
+   * {@link Entry#EOF} the stream has been read to its end.
+   */
+  public OpenMetricsParser(InputStream in) {
+    this(in, DEFAULT_BUFFER_BYTES, DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /**
+   * Parses a stream starting with a buffer of {@code bufferBytes}, which grows (doubling) only to hold
+   * a line longer than it, up to {@code maxLineBytes} plus one byte of look-ahead.
+   */
+  OpenMetricsParser(InputStream in, int bufferBytes, int maxLineBytes) {
+    if (bufferBytes < 1 || maxLineBytes < 1 || maxLineBytes > 1 << 30) {
+      throw new IllegalArgumentException("buffer " + bufferBytes + " and line limit " + maxLineBytes);
+    }
+    this.source = in;
+    this.maxLineBytes = maxLineBytes;
+    this.input = new byte[Math.min(bufferBytes, maxLineBytes + 1)];
+    this.limit = 0;
+    this.safeEnd = 0;
+    this.lexer = new OpenMetricsLexer(input);
+    lexer.window(input, 0, 0);
+  }
+
+  /**
+   * Advances to the next entry; {@link Entry#EOF} once {@code # EOF} is read, and on every call after.
+   *
+   * <p>Reading a stream, an entry whose line (with its newline and any NULs right after it) is longer
+   * than the line limit fails with {@code line N: line is longer than M bytes}, unless the parser finds
+   * an error within its first M bytes: then that error, the same as for a byte array. An I/O error of
+   * the stream is thrown as an {@link UncheckedIOException}.
+   */
   public Entry next() throws TextParseException {
     if (failure != null) {
       throw failure;
@@ -72,16 +160,115 @@ public final class OpenMetricsParser {
     // Every entry but EOF ends with exactly one newline (no token can hold one), so counting
     // entries counts lines.
     line = linesDone + 1;
+    // Never for a byte array; for a stream, when the window may not hold all of this entry's line.
+    if (entryStart >= safeEnd) {
+      refill();
+      entryStart = lexer.tokenEnd();
+    }
     try {
       entry = parseEntry();
     } catch (TextParseException e) {
-      failure = e;
-      throw e;
+      failure = overran() ? lineTooLong() : e;
+      throw failure;
+    }
+    if (overran()) {
+      entry = null;
+      failure = lineTooLong();
+      throw failure;
     }
     if (entry != Entry.EOF) {
       linesDone++;
     }
     return entry;
+  }
+
+  /**
+   * Moves the unread rest of the window (the start of the next entry) to the front of the buffer and
+   * reads until the window holds that whole line, the buffer is full at the line limit, or the stream
+   * ends. Only called between entries, so no position of an entry is kept across it.
+   */
+  private void refill() {
+    int from = lexer.tokenEnd();
+    if (from > 0) {
+      System.arraycopy(input, from, input, 0, limit - from);
+      limit -= from;
+      pendingNewline = pendingNewline >= from ? pendingNewline - from : -1;
+    }
+    safeEnd = 0;
+    capped = false;
+    while (true) {
+      if (limit == input.length) {
+        if (input.length > maxLineBytes) {
+          capped = true;
+          break;
+        }
+        input = Arrays.copyOf(input, (int) Math.min(2L * input.length, maxLineBytes + 1L));
+      }
+      int n;
+      try {
+        n = source.read(input, limit, input.length - limit);
+      } catch (IOException e) {
+        lexer.window(input, limit, 0);
+        throw new UncheckedIOException(e);
+      }
+      if (n < 0) {
+        safeEnd = Integer.MAX_VALUE;
+        break;
+      }
+      int scanFrom = limit;
+      limit += n;
+      int end = lineEndIn(scanFrom);
+      if (end > 0) {
+        safeEnd = end;
+        break;
+      }
+    }
+    lexer.window(input, limit, 0);
+  }
+
+  /**
+   * Looks at the bytes just read, {@code [from, limit)}, and returns one past the last newline of the
+   * window that is followed, past any NULs, by another byte in the window (so the lexer, which steps
+   * over NULs after a newline in help text and after {@code # EOF}, finds the line's end inside the
+   * window), or -1 when there is none yet. Reads each byte once over all refills: what it needs of
+   * the older bytes is only {@link #pendingNewline}.
+   */
+  private int lineEndIn(int from) {
+    int last = limit - 1;
+    while (last >= from && input[last] == 0) {
+      last--;
+    }
+    if (last < from) {
+      // Only NULs: a pending newline's line still goes on.
+      return -1;
+    }
+    // input[last] is the last byte other than NUL: every newline before it ends a complete line.
+    int end = -1;
+    for (int i = last - 1; i >= from; i--) {
+      if (input[i] == '\n') {
+        end = i + 1;
+        break;
+      }
+    }
+    if (end < 0 && pendingNewline >= 0) {
+      end = pendingNewline + 1;
+    }
+    pendingNewline = input[last] == '\n' ? last : -1;
+    return end;
+  }
+
+  /** The size of the buffer a stream is read through (for tests: it grows only for long lines). */
+  int bufferBytes() {
+    return source == null ? 0 : input.length;
+  }
+
+  /** Whether the entry just read may have met the end of a capped window instead of the input's. */
+  private boolean overran() {
+    return capped && lexer.tokenEnd() >= limit;
+  }
+
+  private TextParseException lineTooLong() {
+    return new TextParseException(line, "line is longer than " + maxLineBytes + " bytes");
   }
 
   /** The 1-based line of the current entry (0 before the first). */
@@ -124,9 +311,33 @@ public final class OpenMetricsParser {
   public Labels labels() throws TextParseException {
     require(Entry.SERIES);
     if (labels == null) {
-      labels = buildLabels();
+      int length = seriesEnd - nameStart;
+      if (length == lastSeriesLength && Arrays.equals(input, nameStart, seriesEnd, lastSeries, 0, length)) {
+        labels = lastLabels;
+      } else {
+        labels = buildLabels();
+        rememberSeries(length);
+      }
     }
     return labels;
+  }
+
+  /**
+   * Keeps the current series' bytes and labels: a label set is a function of those bytes alone, and
+   * {@link Labels} are immutable, so the next line with the same bytes can share them.
+   */
+  private void rememberSeries(int length) {
+    if (length > MAX_REUSED_SERIES_BYTES) {
+      lastSeriesLength = -1;
+      lastLabels = null;
+      return;
+    }
+    if (lastSeries.length < length) {
+      lastSeries = new byte[MAX_REUSED_SERIES_BYTES];
+    }
+    System.arraycopy(input, nameStart, lastSeries, 0, length);
+    lastSeriesLength = length;
+    lastLabels = labels;
   }
 
   /** The value of a SERIES entry; a parsed NaN has Go's bits ({@link GoFloat#NORMAL_NAN_BITS}). */
@@ -246,9 +457,11 @@ public final class OpenMetricsParser {
   private Entry parseSeries() throws TextParseException {
     nameStart = lexer.tokenStart();
     nameEnd = lexer.tokenEnd();
+    seriesEnd = nameEnd;
     Token t = lexer.lex();
     if (t == Token.BOPEN) {
       parseLabels(true);
+      seriesEnd = lexer.tokenEnd();
       t = lexer.lex();
     }
     value = parseValue(t, "metric");
@@ -441,7 +654,7 @@ public final class OpenMetricsParser {
 
   /** An error on the line where the offending token starts. */
   private TextParseException error(String reason) {
-    int at = Math.min(Math.max(lexer.tokenStart(), entryStart), input.length);
+    int at = Math.min(Math.max(lexer.tokenStart(), entryStart), limit);
     int errorLine = line;
     for (int i = entryStart; i < at; i++) {
       if (input[i] == '\n') {

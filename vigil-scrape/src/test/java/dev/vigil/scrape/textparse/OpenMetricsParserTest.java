@@ -20,6 +20,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Every input these tests give the parser is also read as a stream by {@link StreamingEquivalence},
+ * with tiny buffers and short reads, which must see exactly the same entries and errors.
+ */
 class OpenMetricsParserTest {
   /** Override with -Dtests.seed=N to replay or vary the fuzz tests; failures print the seed. */
   private static final long SEED = Long.getLong("tests.seed", 0x0e11_5eedL);
@@ -410,6 +414,58 @@ class OpenMetricsParserTest {
   }
 
   @Test
+  void sharesTheLabelsOfConsecutiveLinesWithTheSameSeries() throws Exception {
+    OpenMetricsParser parser = parser("m{a=\"1\"} 1 1\nm{a=\"1\"} 2 2\nm{a=\"2\"} 3 3\nm{b=\"1\"} 4 4\n"
+        + "m{a=\"1\"} 5 5\nm{} 6\nm 7\nm 8\n# EOF\n");
+    List<Labels> labels = new ArrayList<>();
+    while (parser.next() != Entry.EOF) {
+      labels.add(parser.labels());
+    }
+    assertThat(labels).containsExactly(
+        Labels.of("__name__", "m", "a", "1"), Labels.of("__name__", "m", "a", "1"),
+        Labels.of("__name__", "m", "a", "2"), Labels.of("__name__", "m", "b", "1"),
+        Labels.of("__name__", "m", "a", "1"), Labels.of("__name__", "m"), Labels.of("__name__", "m"),
+        Labels.of("__name__", "m"));
+    assertThat(labels.get(1)).isSameAs(labels.get(0));
+    assertThat(labels.get(7)).isSameAs(labels.get(6));
+  }
+
+  @Test
+  void reportsADuplicateLabelNameOnEveryLineItIsOn() throws Exception {
+    OpenMetricsParser parser = parser("m{a=\"1\",a=\"2\"} 1\nm{a=\"1\",a=\"2\"} 1\n# EOF\n");
+    parser.next();
+    assertThatThrownBy(parser::labels).hasMessage("line 1: label name \"a\" is not unique");
+    parser.next();
+    assertThatThrownBy(parser::labels).hasMessage("line 2: label name \"a\" is not unique");
+  }
+
+  /** Labels shared between lines are those a parser that saw only that line builds. */
+  @Test
+  void sharedLabelsEqualThoseBuiltAfresh() throws Exception {
+    Random random = new Random(SEED);
+    String[] pool = {
+      "m{a=\"1\"}", "m{a=\"2\"}", "m{b=\"1\"}", "m{a=\"1\",b=\"1\"}", "m{b=\"1\",a=\"1\"}", "m", "m{}", "n",
+      "m{a=\"1\\\\\"}", "m{a=\"1\\\\\\n\"}", "m{a=\"x\"\u0000}", "m{a=\"x\u0000\"}", "mm{a=\"1\"}", "m_total{a=\"1\"}",
+    };
+    for (int iteration = 0; iteration < 2_000; iteration++) {
+      StringBuilder sb = new StringBuilder();
+      int lines = 1 + random.nextInt(12);
+      for (int i = 0; i < lines; i++) {
+        sb.append(pool[random.nextInt(pool.length)]).append(' ').append(i).append('\n');
+      }
+      OpenMetricsParser parser = parser(sb.append("# EOF\n").toString());
+      String[] text = sb.toString().split("\n");
+      for (int i = 0; i < lines; i++) {
+        assertThat(parser.next()).isEqualTo(Entry.SERIES);
+        OpenMetricsParser alone = new OpenMetricsParser(bytes(text[i] + "\n# EOF\n"));
+        alone.next();
+        assertThat(parser.labels()).as("seed %d, iteration %d, line %d of %s", SEED, iteration, i + 1, sb)
+            .isEqualTo(alone.labels());
+      }
+    }
+  }
+
+  @Test
   void treatsMetricNameLabelInBracesAsDuplicate() throws Exception {
     OpenMetricsParser parser = parser("m{__name__=\"other\"} 1\n# EOF\n");
     parser.next();
@@ -736,6 +792,7 @@ class OpenMetricsParserTest {
 
   /** Reads everything, touching every accessor; returns the number of series. */
   private static int drain(byte[] input) throws TextParseException {
+    StreamingEquivalence.assertStreamMatchesArray(input);
     OpenMetricsParser parser = new OpenMetricsParser(input);
     int series = 0;
     // Each entry but the last consumes at least one byte, so this bounds a runaway parser.
@@ -807,6 +864,7 @@ class OpenMetricsParserTest {
   }
 
   private static Labels firstSeriesLabels(byte[] text) throws TextParseException {
+    StreamingEquivalence.assertStreamMatchesArray(text);
     OpenMetricsParser parser = new OpenMetricsParser(text);
     assertThat(parser.next()).isEqualTo(Entry.SERIES);
     return parser.labels();
@@ -835,7 +893,9 @@ class OpenMetricsParserTest {
   }
 
   private static OpenMetricsParser parser(String text) {
-    return new OpenMetricsParser(text.getBytes(StandardCharsets.UTF_8));
+    byte[] input = text.getBytes(StandardCharsets.UTF_8);
+    StreamingEquivalence.assertStreamMatchesArray(input);
+    return new OpenMetricsParser(input);
   }
 
   /** Each char as one byte, so test inputs can hold raw bytes like 0xff. */

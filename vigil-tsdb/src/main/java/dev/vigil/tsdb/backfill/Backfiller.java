@@ -23,6 +23,9 @@ public final class Backfiller {
 
   private final long blockDuration;
   private final TreeMap<Long, BlockBuilder> windows = new TreeMap<>();
+  /** The window of the last sample: input is mostly time-ordered per series, so most lookups hit it. */
+  private long lastWindow = Long.MIN_VALUE;
+  private BlockBuilder lastBuilder;
 
   public Backfiller(long blockDuration) {
     if (blockDuration <= 0) {
@@ -51,12 +54,11 @@ public final class Backfiller {
   /** Adds a sample to its window; rejects out-of-order and conflicting duplicate samples per series. */
   public void append(Labels labels, long t, double v) {
     long window = Math.floorDiv(t, blockDuration) * blockDuration;
-    BlockBuilder b = windows.get(window);
-    if (b == null) {
-      b = new BlockBuilder(2 * blockDuration);
-      windows.put(window, b);
+    if (window != lastWindow || lastBuilder == null) {
+      lastBuilder = windows.computeIfAbsent(window, w -> new BlockBuilder(2 * blockDuration));
+      lastWindow = window;
     }
-    b.append(labels, t, v);
+    lastBuilder.append(labels, t, v);
   }
 
   /** Writes every window's block into {@code dir}, oldest first, and reports each as it is written. */
@@ -66,6 +68,7 @@ public final class Backfiller {
       listener.written(meta);
     }
     windows.clear();
+    lastBuilder = null;
   }
 
   /** Notified of each block written. */
