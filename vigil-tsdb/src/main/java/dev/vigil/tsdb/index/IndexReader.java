@@ -164,7 +164,7 @@ public final class IndexReader implements AutoCloseable {
 
   /** All symbols in sorted order. */
   public List<String> symbols() {
-    return Arrays.asList(symbols);
+    return Collections.unmodifiableList(Arrays.asList(symbols));
   }
 
   public String symbol(long ref) {
@@ -183,7 +183,7 @@ public final class IndexReader implements AutoCloseable {
   /** Sorted values of a label name; empty when no series has it. */
   public List<String> labelValues(String name) {
     ValueOffsets vo = postingsTable.get(name);
-    return vo == null ? List.of() : Arrays.asList(vo.values);
+    return vo == null ? List.of() : Collections.unmodifiableList(Arrays.asList(vo.values));
   }
 
   /** Postings of every series in the block, in label order. */
