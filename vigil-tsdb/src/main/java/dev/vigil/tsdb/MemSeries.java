@@ -81,7 +81,7 @@ final class MemSeries {
   private void cut(long t) {
     if (head != null) {
       // A finished chunk is immutable: keep its exact bytes, not the writer's growable buffer.
-      chunks.set(chunks.size() - 1, XorChunk.wrap(head.bytes()));
+      chunks.set(chunks.size() - 1, head.seal());
     }
     head = XorChunk.empty();
     appender = head.appender();

@@ -86,7 +86,8 @@ final class BitWriter {
   }
 
   private void newByte() {
-    if (length == buf.length) {
+    // Keep XorChunk.PADDING zero bytes after the data, so readers of the live buffer never run off it.
+    if (length + 1 + XorChunk.PADDING > buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
     buf[length++] = 0;

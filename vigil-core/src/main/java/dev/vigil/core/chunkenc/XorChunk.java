@@ -23,6 +23,12 @@ import dev.vigil.core.storage.SampleIterator;
  * <p>A chunk built by {@link #empty()} is appendable; one built by {@link #wrap} is read-only.
  */
 public final class XorChunk implements Chunk {
+  /**
+   * Readable bytes every chunk has after its end, so the decoder can load 64-bit windows without a
+   * bounds branch. {@link #wrap} copies the bytes when the array lacks them.
+   */
+  public static final int PADDING = 8;
+
   private final BitWriter writer;
   private final byte[] data;
   private final int offset;
@@ -43,7 +49,10 @@ public final class XorChunk implements Chunk {
     return new XorChunk(w, null, 0, 0);
   }
 
-  /** A read-only view of encoded bytes; the array must not change while the chunk is in use. */
+  /**
+   * A read-only view of encoded bytes; the array must not change while the chunk is in use. Without
+   * {@link #PADDING} bytes after the range, the range is copied into an array that has them.
+   */
   public static XorChunk wrap(byte[] data, int offset, int length) {
     if (offset < 0 || length < 0 || offset > data.length - length) {
       throw new IllegalArgumentException("range [" + offset + ", " + offset + "+" + length + ") outside an array of "
@@ -52,7 +61,22 @@ public final class XorChunk implements Chunk {
     if (length < 2) {
       throw new ChunkFormatException("XOR chunk of " + length + " bytes is shorter than its 2-byte header");
     }
+    if (data.length - offset - length < PADDING) {
+      return new XorChunk(null, java.util.Arrays.copyOfRange(data, offset, offset + length + PADDING), 0, length);
+    }
     return new XorChunk(null, data, offset, length);
+  }
+
+  /**
+   * A read-only copy of this chunk with exactly its bytes (plus padding), dropping the writer's
+   * growable buffer; for chunks that are complete.
+   */
+  public XorChunk seal() {
+    if (writer == null) {
+      return this;
+    }
+    int n = writer.length();
+    return new XorChunk(null, java.util.Arrays.copyOf(writer.buffer(), n + PADDING), 0, n);
   }
 
   public static XorChunk wrap(byte[] data) {

@@ -7,17 +7,22 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Decodes an {@link XorChunk}. The bit reader works on a 64-bit window loaded with one big-endian
- * read, so the common cases (unchanged delta, unchanged value, value in the old window) cost a few
- * shifts. Reads past the chunk's end raise {@link ChunkFormatException} rather than returning garbage.
+ * Decodes an {@link XorChunk}. Design note on speed: every sample starts from one 64-bit big-endian
+ * window load (at least 57 valid bits after the sub-byte shift), and the common cases are answered
+ * from that window alone: "delta-of-delta 0 and value unchanged" is the two bits {@code 00}; a zero
+ * delta-of-delta leaves 56 bits for the value; a value in the previous leading/trailing window of up
+ * to 54 bits needs no second load. Loads need no bounds branch because {@link XorChunk} guarantees
+ * {@link XorChunk#PADDING} readable bytes after every chunk; a corrupt chunk that makes the decoder
+ * run further than that is reported as {@link ChunkFormatException}, as is one that ends early.
+ * After such an exception the iterator is exhausted.
  */
 final class XorIterator implements SampleIterator {
   private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private byte[] b;
   private int start;
-  private long endBit;
-  private long pos;
+  private int endBit;
+  private int pos;
   private int total;
   private int read;
 
@@ -26,16 +31,14 @@ final class XorIterator implements SampleIterator {
   private long tDelta;
   private int leading;
   private int trailing;
-  private ChunkFormatException failure;
 
   void reset(byte[] data, int offset, int length) {
     b = data;
     start = offset;
-    endBit = (long) (offset + length) * 8;
+    endBit = (offset + length) * 8;
     total = ((data[offset] & 0xFF) << 8) | (data[offset + 1] & 0xFF);
-    pos = (long) (offset + 2) * 8;
+    pos = (offset + 2) * 8;
     read = 0;
-    failure = null;
     t = Long.MIN_VALUE;
     vbits = 0;
     tDelta = 0;
@@ -48,142 +51,124 @@ final class XorIterator implements SampleIterator {
     if (read >= total) {
       return ValueType.NONE;
     }
-    if (failure != null) {
-      throw failure;
-    }
     try {
-      return decodeNext();
-    } catch (ChunkFormatException e) {
-      // Decoding cannot resume from a broken position; every later call reports the same damage.
-      failure = e;
-      throw e;
-    }
-  }
-
-  private ValueType decodeNext() {
-    if (read == 0) {
-      t = readVarint();
-      vbits = readBits(64);
-    } else if (read == 1) {
-      tDelta = readUvarint();
-      t += tDelta;
-      readValue();
-    } else {
-      readTimestamp();
-      readValue();
+      if (read >= 2) {
+        decodeSample();
+      } else if (read == 0) {
+        t = readVarint();
+        vbits = readBits(64);
+      } else {
+        tDelta = readUvarint();
+        t += tDelta;
+        readValue(window(pos));
+      }
+    } catch (IndexOutOfBoundsException e) {
+      throw fail("XOR chunk corrupt: decoding ran past the end of its buffer at sample " + read);
     }
     if (pos > endBit) {
-      throw new ChunkFormatException("XOR chunk truncated: sample " + read + " of " + total + " ends at bit "
-          + (pos - (long) start * 8) + " of " + (endBit - (long) start * 8));
+      throw fail("XOR chunk truncated: sample " + read + " of " + total + " ends at bit " + (pos - start * 8)
+          + " of " + (endBit - start * 8));
     }
     read++;
     return ValueType.FLOAT;
   }
 
-  private void readTimestamp() {
-    long w = peek57();
-    // The prefix is a run of up to four 1 bits: 0, 10, 110, 1110 or 1111.
-    int ones = Long.numberOfLeadingZeros(~w);
-    long dod;
-    switch (ones) {
-      case 0:
-        pos += 1;
-        dod = 0;
-        break;
-      case 1:
+  private ChunkFormatException fail(String message) {
+    // Decoding cannot resume from a broken position.
+    total = read;
+    return new ChunkFormatException(message);
+  }
+
+  private void decodeSample() {
+    long w = window(pos);
+    if ((w >>> 62) == 0) {
+      // Delta-of-delta 0 and the same value: the most common sample of all.
+      pos += 2;
+      t += tDelta;
+      return;
+    }
+    if (w >= 0) {
+      pos += 1;
+      w <<= 1;
+    } else {
+      long dod;
+      if ((w << 1) >= 0) {
         dod = signExtend((w << 2) >>> 50, 14);
         pos += 16;
-        break;
-      case 2:
+      } else if ((w << 2) >= 0) {
         dod = signExtend((w << 3) >>> 47, 17);
         pos += 20;
-        break;
-      case 3:
+      } else if ((w << 3) >= 0) {
         dod = signExtend((w << 4) >>> 44, 20);
         pos += 24;
-        break;
-      default:
+      } else {
         pos += 4;
         dod = readBits(64);
-        break;
+      }
+      tDelta += dod;
+      w = window(pos);
     }
-    tDelta += dod;
     t += tDelta;
+    readValue(w);
   }
 
-  /** Reads an n-bit field as Prometheus does: values above 2^(n-1) are negative. */
+  /** Reads an n-bit field as Prometheus does: values above 2^(n-1) are negative. Branch-free. */
   private static long signExtend(long raw, int n) {
-    return raw > (1L << (n - 1)) ? raw - (1L << n) : raw;
+    long half = 1L << (n - 1);
+    return raw - (((half - raw) >>> 63) << n);
   }
 
-  private void readValue() {
-    long w = peek57();
+  /** Decodes a value starting at {@code pos}; {@code w} is the window there (at least 56 valid bits). */
+  private void readValue(long w) {
     if (w >= 0) {
       pos += 1;
       return;
     }
-    int mbits;
-    int header;
     if ((w << 1) >= 0) {
-      header = 2;
-      mbits = 64 - leading - trailing;
-    } else {
-      leading = (int) ((w << 2) >>> 59);
-      mbits = (int) ((w << 7) >>> 58);
-      if (mbits == 0) {
-        mbits = 64;
+      int m = 64 - leading - trailing;
+      if (m <= 54) {
+        vbits ^= ((w << 2) >>> (64 - m)) << trailing;
+        pos += 2 + m;
+      } else {
+        pos += 2;
+        vbits ^= readBits(m) << trailing;
       }
-      trailing = 64 - leading - mbits;
-      if (trailing < 0) {
-        throw new ChunkFormatException("XOR chunk corrupt: " + leading + " leading zeros and " + mbits
-            + " significant bits at sample " + read);
-      }
-      header = 13;
+      return;
     }
-    long bits;
-    if (header + mbits <= 57) {
-      // The common case: header and payload both sit in the window already loaded.
-      bits = (w << header) >>> (64 - mbits);
-      pos += header + mbits;
+    leading = (int) ((w << 2) >>> 59);
+    int m = (int) ((w << 7) >>> 58);
+    if (m == 0) {
+      m = 64;
+    }
+    trailing = 64 - leading - m;
+    if (trailing < 0) {
+      throw fail("XOR chunk corrupt: " + leading + " leading zeros and " + m + " significant bits at sample " + read);
+    }
+    if (m <= 43) {
+      vbits ^= ((w << 13) >>> (64 - m)) << trailing;
+      pos += 13 + m;
     } else {
-      pos += header;
-      bits = readBits(mbits);
+      pos += 13;
+      vbits ^= readBits(m) << trailing;
     }
-    vbits ^= bits << trailing;
   }
 
-  /**
-   * At least the next 57 bits, left-aligned (bits beyond them are garbage): one big-endian load and a
-   * shift. Chunks read from disk carry 8 spare bytes, so the load rarely takes the bounds-safe path.
-   */
-  private long peek57() {
-    int byteIndex = (int) (pos >>> 3);
-    long w = byteIndex + 8 <= b.length ? (long) LONG_BE.get(b, byteIndex) : slowLoad(byteIndex);
-    return w << (pos & 7);
-  }
-
-  private long slowLoad(int byteIndex) {
-    long w = 0;
-    for (int i = 0; i < 8; i++) {
-      int idx = byteIndex + i;
-      w = (w << 8) | (idx < b.length ? b[idx] & 0xFF : 0);
-    }
-    return w;
+  /** The 64 bits at bit position p, left-aligned; at least the first 57 are valid. */
+  private long window(int p) {
+    return ((long) LONG_BE.get(b, p >>> 3)) << (p & 7);
   }
 
   /** Reads n bits, 1 &lt;= n &lt;= 64, in at most two window loads. */
   private long readBits(int n) {
     if (n <= 57) {
-      long w = peek57();
+      long w = window(pos);
       pos += n;
       return w >>> (64 - n);
     }
-    long high = peek57() >>> 32;
-    pos += 32;
-    int rest = n - 32;
-    long low = peek57() >>> (64 - rest);
-    pos += rest;
-    return (high << rest) | low;
+    long high = window(pos) >>> 32;
+    long low = window(pos + 32) >>> (96 - n);
+    pos += n;
+    return (high << (n - 32)) | low;
   }
 
   private long readUvarint() {
@@ -195,7 +180,7 @@ final class XorIterator implements SampleIterator {
       }
       x |= (byt & 0x7F) << shift;
     }
-    throw new ChunkFormatException("XOR chunk corrupt: varint longer than 10 bytes at sample " + read);
+    throw fail("XOR chunk corrupt: varint longer than 10 bytes at sample " + read);
   }
 
   private long readVarint() {

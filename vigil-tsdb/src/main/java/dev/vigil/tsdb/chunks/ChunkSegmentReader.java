@@ -109,8 +109,8 @@ public final class ChunkSegmentReader implements AutoCloseable {
       throw new CorruptionException(file, encodingAt, "unsupported chunk encoding " + code
           + (encoding == null ? "" : " (" + encoding + ")"));
     }
-    // One spare long after the data lets the decoder load 64-bit windows without a bounds branch.
-    byte[] data = new byte[len + 8];
+    // Allocated with the decoder's padding so that wrapping does not copy again.
+    byte[] data = new byte[len + XorChunk.PADDING];
     buf.get(dataAt, data, 0, len);
     return XorChunk.wrap(data, 0, len);
   }
