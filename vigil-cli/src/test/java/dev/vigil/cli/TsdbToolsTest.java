@@ -79,6 +79,32 @@ class TsdbToolsTest {
   }
 
   @Test
+  void createBlocks_reportsTheEarliestBadLine_whenAParseErrorFollowsARejectedSample() throws IOException {
+    StringBuilder sb = new StringBuilder("x 1 1700000010\nx 2 1700000000\n");
+    for (int i = 0; i < 20_000; i++) {
+      sb.append("y{i=\"").append(i).append("\"} 1 1700000000\n");
+    }
+    sb.append("z{ 1 1700000000\n# EOF\n");
+    CliRun run = CliRun.of("tools", "tsdb", "create-blocks-from", "openmetrics", input(sb.toString()).toString(),
+        dir.resolve("out").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("line 2:").contains("out of order sample");
+  }
+
+  @Test
+  void createBlocks_parseErrorAfterManyGoodLines_namesItsLine() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      sb.append("y{i=\"").append(i).append("\"} 1 1700000000\n");
+    }
+    sb.append("z{ 1 1700000000\n# EOF\n");
+    CliRun run = CliRun.of("tools", "tsdb", "create-blocks-from", "openmetrics", input(sb.toString()).toString(),
+        dir.resolve("out").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("line 20001");
+  }
+
+  @Test
   void createBlocks_missingInput_isReported() {
     CliRun run = CliRun.of("tools", "tsdb", "create-blocks-from", "openmetrics", dir.resolve("nope.om").toString(),
         dir.resolve("out").toString());
