@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,20 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class XorEncodeBenchmark {
-  @Param({"regular", "jittery_counter", "noisy_gauge", "random_bits", "mixed", "om_corpus"})
-  public String shape;
-
-  /** Synthetic chunks; {@code om_corpus} uses {@code chunks / 10} generator series over 8 h instead. */
-  @Param("10000")
-  public int chunks;
-
-  @Param("120")
-  public int samplesPerChunk;
-
-  @Param("42")
-  public long seed;
-
+public class XorEncodeBenchmark extends ChunkShapeParams {
   private long[] times;
   private double[] values;
   private int[] starts;
