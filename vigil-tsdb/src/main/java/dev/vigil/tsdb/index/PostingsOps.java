@@ -1,7 +1,6 @@
 package dev.vigil.tsdb.index;
 
 import java.util.List;
-import java.util.PriorityQueue;
 
 /** Lazy set operations over postings: intersection, union and difference. */
 public final class PostingsOps {
@@ -100,47 +99,89 @@ public final class PostingsOps {
     }
   }
 
+  /**
+   * A k-way union over a binary min-heap of iterators keyed by their current reference (kept in a
+   * parallel array, so sifting does not call through the interface). Seeking advances only the
+   * iterators whose head is below the target.
+   */
   private static final class Union implements Postings {
-    private final PriorityQueue<Postings> heap = new PriorityQueue<>((a, b) -> Long.compare(a.at(), b.at()));
-    private final List<Postings> its;
+    private final Postings[] sources;
+    private final Postings[] heap;
+    private final long[] keys;
+    private int size;
     private boolean started;
     private long cur = -1;
 
     Union(List<Postings> its) {
-      this.its = its;
+      sources = its.toArray(new Postings[0]);
+      heap = new Postings[sources.length];
+      keys = new long[sources.length];
     }
 
     private boolean start(long seekTo) {
       started = true;
-      for (Postings p : its) {
+      for (Postings p : sources) {
         if (seekTo < 0 ? p.next() : p.seek(seekTo)) {
-          heap.add(p);
+          heap[size] = p;
+          keys[size] = p.at();
+          size++;
         }
+      }
+      for (int i = size / 2 - 1; i >= 0; i--) {
+        siftDown(i);
       }
       return pop();
     }
 
-    /** Moves to the smallest head reference and advances every iterator positioned on it. */
+    /** Moves to the smallest head and advances every iterator positioned on it. */
     private boolean pop() {
-      if (heap.isEmpty()) {
+      if (size == 0) {
         return false;
       }
-      cur = heap.peek().at();
-      while (!heap.isEmpty() && heap.peek().at() == cur) {
-        Postings p = heap.poll();
-        if (p.next()) {
-          heap.add(p);
-        }
+      cur = keys[0];
+      while (size > 0 && keys[0] == cur) {
+        advanceTop(heap[0].next());
       }
       return true;
     }
 
+    /** Re-sorts the top after it moved, or drops it when it is exhausted. */
+    private void advanceTop(boolean hasMore) {
+      if (hasMore) {
+        keys[0] = heap[0].at();
+      } else {
+        size--;
+        heap[0] = heap[size];
+        keys[0] = keys[size];
+        heap[size] = null;
+      }
+      siftDown(0);
+    }
+
+    private void siftDown(int i) {
+      while (true) {
+        int l = 2 * i + 1;
+        if (l >= size) {
+          return;
+        }
+        int r = l + 1;
+        int m = r < size && keys[r] < keys[l] ? r : l;
+        if (keys[i] <= keys[m]) {
+          return;
+        }
+        Postings p = heap[i];
+        heap[i] = heap[m];
+        heap[m] = p;
+        long k = keys[i];
+        keys[i] = keys[m];
+        keys[m] = k;
+        i = m;
+      }
+    }
+
     @Override
     public boolean next() {
-      if (!started) {
-        return start(-1);
-      }
-      return pop();
+      return started ? pop() : start(-1);
     }
 
     @Override
@@ -151,13 +192,9 @@ public final class PostingsOps {
       if (cur >= v) {
         return true;
       }
-      // Iterators in the heap are one past cur; seek all of them to v and rebuild.
-      Postings[] rest = heap.toArray(new Postings[0]);
-      heap.clear();
-      for (Postings p : rest) {
-        if (p.seek(v)) {
-          heap.add(p);
-        }
+      // Heads in the heap are all past cur; only those below v need to move.
+      while (size > 0 && keys[0] < v) {
+        advanceTop(heap[0].seek(v));
       }
       return pop();
     }
