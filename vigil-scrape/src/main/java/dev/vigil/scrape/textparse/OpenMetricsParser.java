@@ -21,9 +21,10 @@ import java.util.Arrays;
  * and then dropped.
  *
  * <p>Call {@link #next()} until it returns {@link Entry#EOF}; after each entry the accessors for that
- * kind of entry describe it. Nothing is decoded until asked for, and the labels are built once per
- * series and reused while the following lines spell the same series byte for byte (as in a backfill
- * file, where a series' samples come one after the other). After an error, {@code next()} throws the
+ * kind of entry describe it. Nothing is decoded until asked for, and the labels of a series are
+ * built once and reused by later lines that spell the same series byte for byte, from a small cache
+ * of recent series (a backfill file repeats a series line after line, or a histogram's few bucket
+ * series point after point). After an error, {@code next()} throws the
  * same error again. Not thread-safe.
  *
  * <p>It reads either a whole exposition held in a byte array (a scrape body) or an {@link InputStream}
@@ -93,12 +94,14 @@ public final class OpenMetricsParser {
   private Labels labels;
   /** End of the series name and labels (after the closing brace) of a SERIES entry. */
   private int seriesEnd;
-  /** Longest name and labels whose labels are kept for reuse by the next lines. */
+  /** Longest name and labels whose labels are kept for reuse by later lines. */
   private static final int MAX_REUSED_SERIES_BYTES = 4096;
-  /** The name-and-labels bytes of the last series whose labels were built, and those labels. */
-  private byte[] lastSeries = new byte[256];
-  private int lastSeriesLength = -1;
-  private Labels lastLabels;
+  /** Slots of the recent-series cache, a power of two; direct-mapped by a hash of the series bytes. */
+  private static final int CACHED_SERIES = 64;
+  /** Per slot: the name-and-labels bytes of a series whose labels were built, and those labels. */
+  private final byte[][] cachedSeries = new byte[CACHED_SERIES][];
+  private final int[] cachedLengths = new int[CACHED_SERIES];
+  private final Labels[] cachedLabels = new Labels[CACHED_SERIES];
 
   /** Parses {@code input} (UTF-8), which the caller must not change while parsing. */
   public OpenMetricsParser(byte[] input) {
@@ -312,32 +315,45 @@ public final class OpenMetricsParser {
     require(Entry.SERIES);
     if (labels == null) {
       int length = seriesEnd - nameStart;
-      if (length == lastSeriesLength && Arrays.equals(input, nameStart, seriesEnd, lastSeries, 0, length)) {
-        labels = lastLabels;
+      if (length > MAX_REUSED_SERIES_BYTES) {
+        labels = buildLabels();
+        return labels;
+      }
+      int slot = slotOf(nameStart, seriesEnd);
+      byte[] cached = cachedSeries[slot];
+      if (cached != null && cachedLengths[slot] == length
+          && Arrays.equals(input, nameStart, seriesEnd, cached, 0, length)) {
+        labels = cachedLabels[slot];
       } else {
         labels = buildLabels();
-        rememberSeries(length);
+        rememberSeries(slot, length);
       }
     }
     return labels;
   }
 
+  private int slotOf(int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + input[i];
+    }
+    h ^= h >>> 16;
+    return h & (CACHED_SERIES - 1);
+  }
+
   /**
-   * Keeps the current series' bytes and labels: a label set is a function of those bytes alone, and
-   * {@link Labels} are immutable, so the next line with the same bytes can share them.
+   * Keeps the current series' bytes and labels in its slot: a label set is a function of those bytes
+   * alone, and {@link Labels} are immutable, so a later line with the same bytes can share them.
    */
-  private void rememberSeries(int length) {
-    if (length > MAX_REUSED_SERIES_BYTES) {
-      lastSeriesLength = -1;
-      lastLabels = null;
-      return;
+  private void rememberSeries(int slot, int length) {
+    byte[] cached = cachedSeries[slot];
+    if (cached == null || cached.length < length) {
+      cached = new byte[Math.max(length, 128)];
+      cachedSeries[slot] = cached;
     }
-    if (lastSeries.length < length) {
-      lastSeries = new byte[MAX_REUSED_SERIES_BYTES];
-    }
-    System.arraycopy(input, nameStart, lastSeries, 0, length);
-    lastSeriesLength = length;
-    lastLabels = labels;
+    System.arraycopy(input, nameStart, cached, 0, length);
+    cachedLengths[slot] = length;
+    cachedLabels[slot] = labels;
   }
 
   /** The value of a SERIES entry; a parsed NaN has Go's bits ({@link GoFloat#NORMAL_NAN_BITS}). */
