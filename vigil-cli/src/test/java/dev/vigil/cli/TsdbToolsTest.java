@@ -19,6 +19,15 @@ class TsdbToolsTest {
     return f;
   }
 
+  /** Valid sample lines of n distinct series, one each, all at the same time. */
+  private static String goodSeriesLines(int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append("y{i=\"").append(i).append("\"} 1 1700000000\n");
+    }
+    return sb.toString();
+  }
+
   private long entriesIn(Path out) throws IOException {
     if (!Files.exists(out)) {
       return 0;
@@ -80,12 +89,8 @@ class TsdbToolsTest {
 
   @Test
   void createBlocks_reportsTheEarliestBadLine_whenAParseErrorFollowsARejectedSample() throws IOException {
-    StringBuilder sb = new StringBuilder("x 1 1700000010\nx 2 1700000000\n");
-    for (int i = 0; i < 20_000; i++) {
-      sb.append("y{i=\"").append(i).append("\"} 1 1700000000\n");
-    }
-    sb.append("z{ 1 1700000000\n# EOF\n");
-    CliRun run = CliRun.of("tools", "tsdb", "create-blocks-from", "openmetrics", input(sb.toString()).toString(),
+    String text = "x 1 1700000010\nx 2 1700000000\n" + goodSeriesLines(20_000) + "z{ 1 1700000000\n# EOF\n";
+    CliRun run = CliRun.of("tools", "tsdb", "create-blocks-from", "openmetrics", input(text).toString(),
         dir.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("line 2:").contains("out of order sample");
@@ -93,12 +98,8 @@ class TsdbToolsTest {
 
   @Test
   void createBlocks_parseErrorAfterManyGoodLines_namesItsLine() throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 20_000; i++) {
-      sb.append("y{i=\"").append(i).append("\"} 1 1700000000\n");
-    }
-    sb.append("z{ 1 1700000000\n# EOF\n");
-    CliRun run = CliRun.of("tools", "tsdb", "create-blocks-from", "openmetrics", input(sb.toString()).toString(),
+    String text = goodSeriesLines(20_000) + "z{ 1 1700000000\n# EOF\n";
+    CliRun run = CliRun.of("tools", "tsdb", "create-blocks-from", "openmetrics", input(text).toString(),
         dir.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("line 20001");
