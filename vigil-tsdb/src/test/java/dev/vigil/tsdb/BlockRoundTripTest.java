@@ -48,9 +48,7 @@ class BlockRoundTripTest {
 
   @Test
   void randomSeries_roundTripThroughChunksIndexAndBlock() throws Exception {
-    long seed = Seeds.next();
-    try {
-      Random r = new Random(seed);
+    Seeds.run("block round trip", r -> {
       BlockBuilder builder = new BlockBuilder(2 * TWO_HOURS);
       Map<Labels, TreeMap<Long, Long>> expected = new TreeMap<>();
       int seriesCount = 1 + r.nextInt(200);
@@ -81,9 +79,7 @@ class BlockRoundTripTest {
         assertThat(block.meta().stats().numSamples()).isEqualTo(samples);
         assertThat(block.meta().stats().numSeries()).isEqualTo(seriesCount);
       }
-    } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError("seed=" + seed + ": " + e.getMessage(), e);
-    }
+    });
   }
 
   private static double randomValue(Random r) {

@@ -27,9 +27,7 @@ class PostingsForMatchersTest {
 
   @Test
   void select_agreesWithBruteForceFiltering() throws Exception {
-    long seed = Seeds.next();
-    try {
-      Random r = new Random(seed);
+    Seeds.run("postings for matchers", r -> {
       BlockBuilder builder = new BlockBuilder(7_200_000);
       List<Labels> all = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
@@ -65,9 +63,7 @@ class PostingsForMatchersTest {
           assertThat(actual).as("matchers %s", List.of(matchers)).containsExactlyElementsOf(expected);
         }
       }
-    } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError("seed=" + seed + " (replay with -Dvigil.seed=" + seed + "): " + e.getMessage(), e);
-    }
+    });
   }
 
   private static Matcher[] randomMatchers(Random r) {

@@ -2,12 +2,27 @@ package dev.vigil.tsdb;
 
 import java.util.Random;
 
-/** Seeds for property tests: random per run unless -Dvigil.seed fixes one; always printed on failure. */
-final class Seeds {
+/**
+ * Runs property tests from a seed: random per run unless -Dvigil.seed fixes one, and always named in
+ * the failure so the run can be replayed.
+ */
+public final class Seeds {
   private Seeds() {}
 
-  static long next() {
+  /** A property check over a seeded generator. */
+  @FunctionalInterface
+  public interface Property {
+    void check(Random random) throws Exception;
+  }
+
+  public static void run(String what, Property property) throws Exception {
     String fixed = System.getProperty("vigil.seed");
-    return fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
+    long seed = fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
+    try {
+      property.check(new Random(seed));
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(what + ", seed=" + seed + " (replay with -Dvigil.seed=" + seed + "): "
+          + e.getMessage(), e);
+    }
   }
 }

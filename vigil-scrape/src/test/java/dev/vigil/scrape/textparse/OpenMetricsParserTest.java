@@ -619,8 +619,8 @@ class OpenMetricsParserTest {
   @Test
   void throwsTheSameErrorAgainAfterFailing() throws Exception {
     OpenMetricsParser parser = parser("a b\n# EOF\n");
-    TextParseException first = catchParseError(parser);
-    assertThat(catchParseError(parser)).isSameAs(first);
+    TextParseException first = StreamingEquivalence.catchParseError(parser);
+    assertThat(StreamingEquivalence.catchParseError(parser)).isSameAs(first);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -881,15 +881,6 @@ class OpenMetricsParserTest {
       return e.reason();
     }
     throw new AssertionError("no error for " + new String(text, StandardCharsets.ISO_8859_1));
-  }
-
-  private static TextParseException catchParseError(OpenMetricsParser parser) {
-    try {
-      parser.next();
-    } catch (TextParseException e) {
-      return e;
-    }
-    throw new AssertionError("no error");
   }
 
   private static OpenMetricsParser parser(String text) {

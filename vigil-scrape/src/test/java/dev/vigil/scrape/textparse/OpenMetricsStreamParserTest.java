@@ -137,10 +137,10 @@ class OpenMetricsStreamParserTest {
   void namesTheLineThatIsLongerThanTheLimit() throws Exception {
     OpenMetricsParser parser = new OpenMetricsParser(stream("a 1\nabcdefghijklm 12\n# EOF\n"), 4, 16);
     assertThat(parser.next()).isEqualTo(Entry.SERIES);
-    TextParseException e = catchParseError(parser);
+    TextParseException e = StreamingEquivalence.catchParseError(parser);
     assertThat(e).hasMessage("line 2: line is longer than 16 bytes");
     assertThat(e.lineNumber()).isEqualTo(2);
-    assertThat(catchParseError(parser)).isSameAs(e);
+    assertThat(StreamingEquivalence.catchParseError(parser)).isSameAs(e);
   }
 
   @Test
@@ -350,15 +350,6 @@ class OpenMetricsStreamParserTest {
     } catch (TextParseException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static TextParseException catchParseError(OpenMetricsParser parser) {
-    try {
-      parser.next();
-    } catch (TextParseException e) {
-      return e;
-    }
-    throw new AssertionError("no error");
   }
 
   private static InputStream stream(String latin1) {

@@ -164,4 +164,14 @@ final class StreamingEquivalence {
       return n;
     }
   }
+
+  /** The error the parser's next entry raises; fails when there is none. */
+  static TextParseException catchParseError(OpenMetricsParser parser) {
+    try {
+      parser.next();
+    } catch (TextParseException e) {
+      return e;
+    }
+    throw new AssertionError("no error");
+  }
 }

@@ -2,6 +2,7 @@ package dev.vigil.tsdb.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.tsdb.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,11 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** Set operations on postings agree with the same operations on sorted sets, under any mix of next and seek. */
 class PostingsOpsTest {
-  private static long seed() {
-    String fixed = System.getProperty("vigil.seed");
-    return fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
-  }
-
   private static TreeSet<Long> randomSet(Random r) {
     TreeSet<Long> s = new TreeSet<>();
     int n = r.nextInt(4) == 0 ? 0 : r.nextInt(300);
@@ -51,10 +47,8 @@ class PostingsOpsTest {
   }
 
   private static void property(String what, Function<List<TreeSet<Long>>, TreeSet<Long>> expected,
-      Function<List<Postings>, Postings> actual) {
-    long seed = seed();
-    try {
-      Random r = new Random(seed);
+      Function<List<Postings>, Postings> actual) throws Exception {
+    Seeds.run(what, r -> {
       for (int round = 0; round < 2000; round++) {
         int k = 1 + r.nextInt(5);
         List<TreeSet<Long>> sets = new ArrayList<>();
@@ -66,14 +60,11 @@ class PostingsOpsTest {
         }
         checkWalk(r, actual.apply(its), expected.apply(sets));
       }
-    } catch (AssertionError e) {
-      throw new AssertionError(what + ", seed=" + seed + " (replay with -Dvigil.seed=" + seed + "): "
-          + e.getMessage(), e);
-    }
+    });
   }
 
   @Test
-  void intersect_equalsSetIntersection() {
+  void intersect_equalsSetIntersection() throws Exception {
     property("intersect", sets -> {
       TreeSet<Long> out = new TreeSet<>(sets.get(0));
       sets.forEach(out::retainAll);
@@ -82,7 +73,7 @@ class PostingsOpsTest {
   }
 
   @Test
-  void merge_equalsSetUnion() {
+  void merge_equalsSetUnion() throws Exception {
     property("merge", sets -> {
       TreeSet<Long> out = new TreeSet<>();
       sets.forEach(out::addAll);
@@ -91,7 +82,7 @@ class PostingsOpsTest {
   }
 
   @Test
-  void without_equalsSetDifferenceFromAUnion() {
+  void without_equalsSetDifferenceFromAUnion() throws Exception {
     property("without", sets -> {
       TreeSet<Long> out = new TreeSet<>(sets.get(0));
       sets.subList(1, sets.size()).forEach(out::removeAll);
