@@ -1,0 +1,26 @@
+package dev.vigil.promql.engine;
+
+/** The evaluation times of one evaluator: start, start + interval, ... up to end (milliseconds). */
+record Timeline(long start, long end, long interval) {
+  Timeline {
+    if (interval <= 0 || end < start) {
+      throw new IllegalArgumentException("bad timeline " + start + ".." + end + " / " + interval);
+    }
+  }
+
+  static Timeline instant(long time) {
+    return new Timeline(time, time, 1);
+  }
+
+  int steps() {
+    return (int) ((end - start) / interval) + 1;
+  }
+
+  long at(int step) {
+    return start + step * interval;
+  }
+
+  boolean isInstant() {
+    return start == end;
+  }
+}
