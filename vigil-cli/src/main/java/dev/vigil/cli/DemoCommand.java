@@ -3,23 +3,32 @@ package dev.vigil.cli;
 import dev.vigil.cli.tools.OpenMetricsImport;
 import dev.vigil.testkit.OpenMetricsGenerator;
 import dev.vigil.tsdb.backfill.Backfiller;
+import dev.vigil.web.ServerOptions;
+import dev.vigil.web.VigilServer;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
- * {@code vigil demo}: runs what works end to end on one machine. Today that is the storage slice:
- * generate a synthetic multi-hour OpenMetrics dataset, cut it into Prometheus TSDB blocks, then list,
- * analyze and dump them with the same tools promtool users know. The full deployment (servers,
- * querier, store, compactor, UI) joins as it is built.
+ * {@code vigil demo}: runs what works end to end on one machine. Today: generate a synthetic
+ * multi-hour OpenMetrics dataset, cut it into Prometheus TSDB blocks, list, analyze and dump them with
+ * the same tools promtool users know, then serve them with {@code vigil server} and query them through
+ * Prometheus's HTTP API. The rest of the deployment (scraping, querier, store, compactor, UI) joins as
+ * it is built.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the demo: generate data, write Prometheus blocks, and inspect them.")
+    description = "Run the demo: generate data, write Prometheus blocks, inspect them, and query them over HTTP.")
 public final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -69,7 +78,39 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("== the blocks are Prometheus's format: `promtool tsdb list " + blocks + "` reads them, and");
     out.println("   Prometheus serves them when they are placed in its --storage.tsdb.path.");
     out.flush();
+    serveAndQuery(out, blocks, generated);
     return code;
+  }
+
+  /** Step 6: serves the blocks through Prometheus's HTTP API and asks it a few PromQL questions. */
+  private static void serveAndQuery(PrintWriter out, Path blocks, OpenMetricsGenerator.Result generated)
+      throws Exception {
+    try (VigilServer server = VigilServer.start(ServerOptions.loopback(blocks))) {
+      out.println("== 6. vigil server --storage.tsdb.path=" + blocks + " is listening on " + server.baseUrl());
+      String end = Long.toString(generated.maxTimeMs() / 1000);
+      String start = Long.toString(generated.maxTimeMs() / 1000 - 3600);
+      String counter = generated.sampleNames().stream().filter(n -> n.endsWith("_total")).findFirst()
+          .orElse(generated.sampleNames().get(0));
+      HttpClient http = HttpClient.newHttpClient();
+      for (String path : List.of(
+          "/api/v1/query?time=" + end + "&query=" + encode("count by (__name__) ({__name__=~\".+\"})"),
+          "/api/v1/query?time=" + end + "&query=" + encode("topk(3, rate(" + counter + "[5m]))"),
+          "/api/v1/query_range?start=" + start + "&end=" + end + "&step=15m&query="
+              + encode("sum(rate(" + counter + "[5m]))"))) {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.baseUrl().resolve(path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        out.println("   GET " + path);
+        out.println("   -> " + response.statusCode() + " " + (body.length() > 300 ? body.substring(0, 300) + " ..." : body));
+      }
+      out.println("== serve your own blocks: bin/vigil server --storage.tsdb.path=" + blocks
+          + " --web.listen-address=127.0.0.1:9090");
+      out.flush();
+    }
+  }
+
+  private static String encode(String query) {
+    return URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
   private void run(String... args) {

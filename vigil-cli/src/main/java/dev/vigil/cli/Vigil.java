@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Multi-cluster Prometheus monitoring: scrape, store, query and keep metrics long-term.",
-    subcommands = {DemoCommand.class, ToolsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServerCommand.class, DemoCommand.class, ToolsCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,82 @@
+package dev.vigil.cli;
+
+import dev.vigil.core.model.PromDuration;
+import dev.vigil.promql.engine.EngineOptions;
+import dev.vigil.web.ListenAddress;
+import dev.vigil.web.ServerOptions;
+import dev.vigil.web.VigilServer;
+import dev.vigil.web.api.BuildInfo;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vigil server}: serves a data directory's blocks, read-only, through Prometheus's HTTP API.
+ * Flags are Prometheus's, with its defaults, so existing runbooks carry over. Runs until SIGTERM or
+ * SIGINT.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = "Serve a TSDB data directory through the Prometheus HTTP API (read-only for now).")
+public final class ServerCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+
+  @Option(names = "--storage.tsdb.path", defaultValue = "data/", description = "Base path for metrics storage (default: ${DEFAULT-VALUE}).")
+  private Path tsdbPath;
+
+  @Option(names = "--web.listen-address", defaultValue = "0.0.0.0:9090",
+      description = "Address to listen on for the API and telemetry (default: ${DEFAULT-VALUE}).")
+  private String listenAddress;
+
+  @Option(names = "--query.timeout", defaultValue = "2m", description = "Maximum time a query may take before being aborted (default: ${DEFAULT-VALUE}).")
+  private String queryTimeout;
+
+  @Option(names = "--query.max-samples", defaultValue = "50000000",
+      description = "Maximum number of samples a single query can load into memory (default: ${DEFAULT-VALUE}).")
+  private long maxSamples;
+
+  @Option(names = "--query.max-concurrency", defaultValue = "20", description = "Maximum number of queries executed concurrently (default: ${DEFAULT-VALUE}).")
+  private int maxConcurrency;
+
+  @Option(names = "--query.lookback-delta", defaultValue = "5m",
+      description = "The maximum lookback duration for retrieving metrics during expression evaluations (default: ${DEFAULT-VALUE}).")
+  private String lookbackDelta;
+
+  @Override
+  public Integer call() throws Exception {
+    EngineOptions engine = new EngineOptions(duration("--query.timeout", queryTimeout), maxSamples, maxConcurrency,
+        duration("--query.lookback-delta", lookbackDelta));
+    ServerOptions options = new ServerOptions(tsdbPath, ListenAddress.parse(listenAddress), engine, reportedFlags(engine),
+        BuildInfo.current());
+    VigilServer server = VigilServer.start(options);
+    Thread stopper = new Thread(server::close, "vigil-server-stop");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    LOG.info("Vigil server ready, listening on {} (data: {})", listenAddress, tsdbPath);
+    server.join();
+    return 0;
+  }
+
+  private static long duration(String flag, String text) {
+    try {
+      return PromDuration.parseMillis(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid " + flag + " " + text + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The flags as /api/v1/status/flags reports them, values written as Prometheus writes its own. */
+  private Map<String, String> reportedFlags(EngineOptions engine) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("storage.tsdb.path", tsdbPath.toString());
+    flags.put("web.listen-address", listenAddress);
+    flags.put("query.timeout", PromDuration.format(engine.timeoutMillis()));
+    flags.put("query.max-samples", Long.toString(engine.maxSamples()));
+    flags.put("query.max-concurrency", Integer.toString(engine.maxConcurrency()));
+    flags.put("query.lookback-delta", PromDuration.format(engine.lookbackDeltaMillis()));
+    return flags;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.vigil.web;
+
+import dev.vigil.core.storage.Queryable;
+import dev.vigil.promql.engine.Engine;
+import dev.vigil.tsdb.ReadOnlyTsdb;
+import dev.vigil.web.api.ApiEndpoint;
+import dev.vigil.web.api.BuildInfoEndpoint;
+import dev.vigil.web.api.FlagsEndpoint;
+import dev.vigil.web.api.FormatQueryEndpoint;
+import dev.vigil.web.api.InstantQueryEndpoint;
+import dev.vigil.web.api.LabelNamesEndpoint;
+import dev.vigil.web.api.LabelValuesEndpoint;
+import dev.vigil.web.api.MetadataEndpoint;
+import dev.vigil.web.api.QueryRunner;
+import dev.vigil.web.api.RangeQueryEndpoint;
+import dev.vigil.web.api.SeriesEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code vigil server}'s HTTP side over a data directory of blocks, read-only: Prometheus's API v1
+ * (queries, series, labels, status), health and readiness, and the server's own metrics.
+ */
+public final class VigilServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VigilServer.class);
+  private static final List<String> GET_POST = List.of("GET", "POST");
+  /** Threads serving requests; queries beyond the engine's concurrency wait inside the engine, not here. */
+  private static final int MAX_THREADS = 64;
+  /** Go's default limit on request headers, which long GET queries need rather than Jetty's 8 KiB. */
+  private static final int MAX_HEADER_BYTES = 1 << 20;
+  /** Prometheus's --web.read-timeout default; a connection quiet for longer is closed. */
+  private static final long MIN_IDLE_TIMEOUT_MILLIS = 5 * 60_000L;
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final AutoCloseable storage;
+
+  private VigilServer(Server server, ServerConnector connector, AutoCloseable storage) {
+    this.server = server;
+    this.connector = connector;
+    this.storage = storage;
+  }
+
+  /** Opens the data directory and starts listening; returns once requests are being served. */
+  public static VigilServer start(ServerOptions options) throws IOException {
+    ReadOnlyTsdb tsdb = ReadOnlyTsdb.open(options.tsdbPath());
+    tsdb.skipped().forEach(s -> LOG.warn("skipping unreadable block {}: {}", s.dir(), s.reason()));
+    LOG.info("serving {} blocks from {}", tsdb.blocks().size(), options.tsdbPath());
+    return serve(options, tsdb, tsdb);
+  }
+
+  /** Serves any storage; {@code storage} is closed with the server, also when starting fails. */
+  static VigilServer serve(ServerOptions options, Queryable queryable, AutoCloseable storage) throws IOException {
+    try {
+      WebMetrics metrics = new WebMetrics();
+      Server server = new Server(threadPool());
+      ServerConnector connector = connector(server, options);
+      server.addConnector(connector);
+      GzipHandler gzip = new GzipHandler();
+      gzip.setHandler(routes(options, queryable, metrics));
+      server.setHandler(gzip);
+      server.start();
+      return new VigilServer(server, connector, storage);
+    } catch (Exception e) {
+      closeQuietly(storage, e);
+      throw new IOException("cannot start the HTTP server on " + options.listenAddress() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable storage, Exception cause) {
+    try {
+      storage.close();
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4);
+    pool.setName("vigil-http");
+    return pool;
+  }
+
+  private static ServerConnector connector(Server server, ServerOptions options) {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    ListenAddress address = options.listenAddress();
+    connector.setHost(address.host().isEmpty() ? null : address.host());
+    connector.setPort(address.port());
+    // A query may legitimately stay silent for its whole timeout; the connection must outlive it.
+    connector.setIdleTimeout(Math.max(MIN_IDLE_TIMEOUT_MILLIS, options.engineOptions().timeoutMillis() + 60_000L));
+    return connector;
+  }
+
+  private static Router routes(ServerOptions options, Queryable tsdb, WebMetrics metrics) {
+    QueryRunner runner = new QueryRunner(new Engine(options.engineOptions()), tsdb, metrics);
+    Router router = new Router(metrics);
+    api(router, GET_POST, "/query", new InstantQueryEndpoint(runner, System::currentTimeMillis));
+    api(router, GET_POST, "/query_range", new RangeQueryEndpoint(runner));
+    api(router, GET_POST, "/format_query", new FormatQueryEndpoint());
+    api(router, GET_POST, "/labels", new LabelNamesEndpoint(tsdb));
+    api(router, List.of("GET"), "/label/:name/values", new LabelValuesEndpoint(tsdb));
+    api(router, GET_POST, "/series", new SeriesEndpoint(tsdb));
+    api(router, List.of("GET"), "/metadata", new MetadataEndpoint());
+    api(router, List.of("GET"), "/status/buildinfo", new BuildInfoEndpoint(options.buildInfo()));
+    api(router, List.of("GET"), "/status/flags", new FlagsEndpoint(options.flags()));
+    router.add("OPTIONS", "/api/v1/*path", new OptionsTarget());
+    router.add(List.of("GET", "HEAD"), "/-/healthy", HealthTarget.healthy());
+    router.add(List.of("GET", "HEAD"), "/-/ready", HealthTarget.ready());
+    router.add("GET", "/metrics", new MetricsTarget(metrics.registry()));
+    return router;
+  }
+
+  private static void api(Router router, List<String> methods, String path, ApiEndpoint endpoint) {
+    router.add(methods, "/api/v1" + path, new ApiHandler(endpoint));
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Where clients reach the server; a wildcard listen address is reached over loopback. */
+  public URI baseUrl() {
+    String host = connector.getHost();
+    if (host == null || host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    } else if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** Stops accepting requests, lets those in flight finish briefly, and closes the storage. */
+  @Override
+  public void close() {
+    try (storage) {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the HTTP server cleanly", e);
+    }
+  }
+
+  /** Blocks until the server has stopped. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+}

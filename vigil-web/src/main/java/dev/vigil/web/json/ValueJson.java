@@ -1,0 +1,140 @@
+package dev.vigil.web.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.model.GoFloat;
+import dev.vigil.promql.value.InstantVector;
+import dev.vigil.promql.value.Matrix;
+import dev.vigil.promql.value.RangeSeries;
+import dev.vigil.promql.value.Sample;
+import dev.vigil.promql.value.Scalar;
+import dev.vigil.promql.value.StringValue;
+import dev.vigil.promql.value.Value;
+import java.io.IOException;
+
+/**
+ * Query results in the API's JSON, as Prometheus 2.42 writes them. Two number styles meet here:
+ * vector and matrix points write their time as exact milliseconds ({@code 1435781451.781}) and
+ * their value in Go's float text, exponent form outside [1e-6, 1e21); scalars and strings go
+ * through Go's generic JSON float encoding ({@code 1435781451.78}) and always write plain decimals.
+ */
+public final class ValueJson {
+  private ValueJson() {}
+
+  /** The {@code data} of a query answer: {@code {"resultType":...,"result":...}}. */
+  public static void writeQueryData(JsonGenerator json, Value value) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("resultType", resultType(value));
+    json.writeFieldName("result");
+    writeResult(json, value);
+    json.writeEndObject();
+  }
+
+  static String resultType(Value value) {
+    if (value instanceof Scalar) {
+      return "scalar";
+    } else if (value instanceof StringValue) {
+      return "string";
+    } else if (value instanceof InstantVector) {
+      return "vector";
+    }
+    return "matrix";
+  }
+
+  static void writeResult(JsonGenerator json, Value value) throws IOException {
+    if (value instanceof Scalar scalar) {
+      json.writeStartArray();
+      json.writeNumber(GoFloat.formatShortest(scalar.timestamp() / 1000.0));
+      json.writeString(GoFloat.formatShortest(scalar.value()));
+      json.writeEndArray();
+    } else if (value instanceof StringValue string) {
+      json.writeStartArray();
+      json.writeNumber(GoFloat.formatShortest(string.timestamp() / 1000.0));
+      json.writeString(string.value());
+      json.writeEndArray();
+    } else if (value instanceof InstantVector vector) {
+      writeVector(json, vector);
+    } else {
+      writeMatrix(json, (Matrix) value);
+    }
+  }
+
+  private static void writeVector(JsonGenerator json, InstantVector vector) throws IOException {
+    json.writeStartArray();
+    for (Sample s : vector.samples()) {
+      json.writeStartObject();
+      json.writeFieldName("metric");
+      writeLabels(json, s.labels());
+      json.writeFieldName("value");
+      writePoint(json, s.timestamp(), s.value());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeMatrix(JsonGenerator json, Matrix matrix) throws IOException {
+    json.writeStartArray();
+    for (RangeSeries s : matrix.series()) {
+      json.writeStartObject();
+      json.writeFieldName("metric");
+      writeLabels(json, s.labels());
+      // A series without points has no "values" member at all, as in Prometheus.
+      if (s.count() > 0) {
+        json.writeArrayFieldStart("values");
+        for (int i = 0; i < s.count(); i++) {
+          writePoint(json, s.timestamps()[i], s.values()[i]);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  /** A label set as a JSON object; its names are already in the byte order Go sorts map keys in. */
+  public static void writeLabels(JsonGenerator json, Labels labels) throws IOException {
+    json.writeStartObject();
+    for (int i = 0; i < labels.size(); i++) {
+      json.writeStringField(labels.name(i), labels.value(i));
+    }
+    json.writeEndObject();
+  }
+
+  private static void writePoint(JsonGenerator json, long timestampMillis, double value) throws IOException {
+    json.writeStartArray();
+    json.writeNumber(pointTime(timestampMillis));
+    json.writeString(pointValue(value));
+    json.writeEndArray();
+  }
+
+  /** Milliseconds as seconds, the fraction (if any) always three digits: 1500 ms is {@code 1.500}. */
+  static String pointTime(long millis) {
+    StringBuilder sb = new StringBuilder(24);
+    long abs = millis;
+    if (millis < 0) {
+      sb.append('-');
+      abs = -millis;
+    }
+    sb.append(abs / 1000);
+    long fraction = abs % 1000;
+    if (fraction != 0) {
+      sb.append('.');
+      if (fraction < 100) {
+        sb.append('0');
+      }
+      if (fraction < 10) {
+        sb.append('0');
+      }
+      sb.append(fraction);
+    }
+    return sb.toString();
+  }
+
+  /** Go's shortest float text, switching to exponent form for tiny and huge magnitudes. */
+  static String pointValue(double v) {
+    double abs = Math.abs(v);
+    boolean exponent = abs != 0 && (abs < 1e-6 || abs >= 1e21);
+    // %g picks exponent form for exactly these magnitudes, with the same shortest digits.
+    return exponent ? GoFloat.formatG(v) : GoFloat.formatShortest(v);
+  }
+}
