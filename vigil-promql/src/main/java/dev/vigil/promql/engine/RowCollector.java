@@ -18,6 +18,7 @@ final class RowCollector {
   private final boolean strict;
   private final Map<Labels, StepSeries> byLabels = new HashMap<>();
   private final List<StepSeries> rows = new ArrayList<>();
+  private boolean duplicateSeries;
 
   RowCollector(int steps, boolean strict) {
     this.steps = steps;
@@ -52,7 +53,9 @@ final class RowCollector {
       return;
     }
     if (strict) {
-      throw new PromqlException(ErrorType.EXECUTION, SAME_LABELSET);
+      // Prometheus finds this only once the whole matrix is computed; so does this collector.
+      duplicateSeries = true;
+      return;
     }
     for (int i = 0; i < steps; i++) {
       if (present[i]) {
@@ -74,6 +77,9 @@ final class RowCollector {
   }
 
   List<StepSeries> rows() {
+    if (duplicateSeries) {
+      throw new PromqlException(ErrorType.EXECUTION, SAME_LABELSET);
+    }
     return rows;
   }
 }
