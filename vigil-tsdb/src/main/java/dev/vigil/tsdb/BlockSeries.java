@@ -6,20 +6,40 @@ import dev.vigil.core.storage.Series;
 import dev.vigil.core.storage.ValueType;
 import dev.vigil.tsdb.index.SeriesEntry;
 import dev.vigil.tsdb.tombstones.Interval;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A series of a block: decodes its kept chunks one after another, dropping deleted samples. */
+/**
+ * A series of a block: decodes its kept chunks one after another, dropping deleted samples. The
+ * hidden intervals that merely bound the query range are checked as two comparisons per sample, and
+ * seeking skips whole chunks that end before the target, so a query over part of a block decodes
+ * only the chunks it needs.
+ */
 final class BlockSeries implements Series {
   private final Block block;
   private final SeriesEntry entry;
   private final List<Integer> chunkIndexes;
-  private final List<Interval> deleted;
+  private final long visibleFrom;
+  private final long visibleTo;
+  private final List<Interval> tombstones = new ArrayList<>();
 
   BlockSeries(Block block, SeriesEntry entry, List<Integer> chunkIndexes, List<Interval> deleted) {
     this.block = block;
     this.entry = entry;
     this.chunkIndexes = chunkIndexes;
-    this.deleted = deleted;
+    long from = Long.MIN_VALUE;
+    long to = Long.MAX_VALUE;
+    for (Interval iv : deleted) {
+      if (iv.minTime() == Long.MIN_VALUE) {
+        from = Math.max(from, iv.maxTime() == Long.MAX_VALUE ? Long.MAX_VALUE : iv.maxTime() + 1);
+      } else if (iv.maxTime() == Long.MAX_VALUE) {
+        to = Math.min(to, iv.minTime() - 1);
+      } else {
+        tombstones.add(iv);
+      }
+    }
+    this.visibleFrom = from;
+    this.visibleTo = to;
   }
 
   @Override
@@ -34,6 +54,7 @@ final class BlockSeries implements Series {
 
   private final class ChunksIterator implements SampleIterator {
     private int next;
+    private int currentChunk;
     private SampleIterator current;
     private long t;
     private double v;
@@ -47,16 +68,22 @@ final class BlockSeries implements Series {
             positioned = false;
             return ValueType.NONE;
           }
-          int i = chunkIndexes.get(next++);
-          current = block.chunks().chunk(entry.chunkRefs()[i]).iterator(null);
+          currentChunk = chunkIndexes.get(next++);
+          current = block.chunks().chunk(entry.chunkRefs()[currentChunk]).iterator(null);
         }
         if (current.next() == ValueType.NONE) {
           current = null;
           continue;
         }
         long at = current.atTime();
-        if (DeletedIntervals.contains(deleted, at)) {
+        if (at < visibleFrom || (!tombstones.isEmpty() && DeletedIntervals.contains(tombstones, at))) {
           continue;
+        }
+        if (at > visibleTo) {
+          current = null;
+          next = chunkIndexes.size();
+          positioned = false;
+          return ValueType.NONE;
         }
         t = at;
         v = current.atValue();
@@ -69,6 +96,13 @@ final class BlockSeries implements Series {
     public ValueType seek(long target) {
       if (positioned && t >= target) {
         return ValueType.FLOAT;
+      }
+      long[] maxTimes = entry.chunkMaxTimes();
+      if (current != null && maxTimes[currentChunk] < target) {
+        current = null;
+      }
+      while (current == null && next < chunkIndexes.size() && maxTimes[chunkIndexes.get(next)] < target) {
+        next++;
       }
       while (next() == ValueType.FLOAT) {
         if (t >= target) {

@@ -158,51 +158,87 @@ public final class MergeQuerier implements Querier {
     }
   }
 
+  /**
+   * Merges iterators by timestamp; at equal timestamps the first listed wins and the others' samples
+   * are dropped. Blocks rarely overlap, so the iterator that produced the last sample usually
+   * produces the next one as well: it keeps going with one comparison per sample against the
+   * smallest head of the others, and only a change of iterator scans them all.
+   */
   private static final class ChainedIterator implements SampleIterator {
-    private final List<SampleIterator> its;
-    private final PriorityQueue<Integer> heap;
+    private static final long EXHAUSTED = Long.MAX_VALUE;
+
+    private final SampleIterator[] its;
+    /** The time each iterator is positioned on, or EXHAUSTED. */
+    private final long[] heads;
+    private int current = -1;
+    private long othersMin;
     private long t;
     private double v;
     private boolean started;
     private boolean positioned;
 
     ChainedIterator(List<SampleIterator> its) {
-      this.its = its;
-      this.heap = new PriorityQueue<>((a, b) -> {
-        int c = Long.compare(its.get(a).atTime(), its.get(b).atTime());
-        return c != 0 ? c : Integer.compare(a, b);
-      });
+      this.its = its.toArray(SampleIterator[]::new);
+      this.heads = new long[its.size()];
+    }
+
+    private long advance(int i) {
+      return its[i].next() == ValueType.NONE ? EXHAUSTED : its[i].atTime();
     }
 
     @Override
     public ValueType next() {
       if (!started) {
         started = true;
-        for (int i = 0; i < its.size(); i++) {
-          if (its.get(i).next() != ValueType.NONE) {
-            heap.add(i);
-          }
+        for (int i = 0; i < its.length; i++) {
+          heads[i] = advance(i);
         }
+        current = -1;
+      } else if (current >= 0) {
+        heads[current] = advance(current);
       }
-      if (heap.isEmpty()) {
+      return select();
+    }
+
+    private ValueType select() {
+      if (current < 0 || heads[current] >= othersMin) {
+        chooseAmongAll();
+      }
+      if (current < 0 || heads[current] == EXHAUSTED) {
         positioned = false;
         return ValueType.NONE;
       }
-      int first = heap.poll();
-      t = its.get(first).atTime();
-      v = its.get(first).atValue();
-      if (its.get(first).next() != ValueType.NONE) {
-        heap.add(first);
-      }
-      // Drop the same timestamp from the other iterators: the first listed wins.
-      while (!heap.isEmpty() && its.get(heap.peek()).atTime() == t) {
-        int dup = heap.poll();
-        if (its.get(dup).next() != ValueType.NONE) {
-          heap.add(dup);
-        }
-      }
+      t = heads[current];
+      v = its[current].atValue();
       positioned = true;
       return ValueType.FLOAT;
+    }
+
+    /** Picks the earliest head (the first listed on ties), dropping the tied samples of the others. */
+    private void chooseAmongAll() {
+      long best = EXHAUSTED;
+      int chosen = -1;
+      for (int i = 0; i < heads.length; i++) {
+        if (heads[i] < best) {
+          best = heads[i];
+          chosen = i;
+        }
+      }
+      current = chosen;
+      if (chosen < 0) {
+        return;
+      }
+      long min = EXHAUSTED;
+      for (int i = 0; i < heads.length; i++) {
+        if (i == chosen) {
+          continue;
+        }
+        if (heads[i] == best) {
+          heads[i] = advance(i);
+        }
+        min = Math.min(min, heads[i]);
+      }
+      othersMin = min;
     }
 
     @Override
@@ -210,12 +246,14 @@ public final class MergeQuerier implements Querier {
       if (positioned && t >= target) {
         return ValueType.FLOAT;
       }
-      while (next() != ValueType.NONE) {
-        if (t >= target) {
-          return ValueType.FLOAT;
+      for (int i = 0; i < its.length; i++) {
+        if (!started || heads[i] < target) {
+          heads[i] = its[i].seek(target) == ValueType.NONE ? EXHAUSTED : its[i].atTime();
         }
       }
-      return ValueType.NONE;
+      started = true;
+      current = -1;
+      return select();
     }
 
     @Override
