@@ -1,11 +1,7 @@
 package dev.vigil.core.model;
 
 import dev.vigil.core.labels.GoQuote;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Float text forms exactly as Prometheus (Go) writes and reads them: {@code fmt.Sprintf("%g")},
@@ -17,6 +13,9 @@ import java.util.Arrays;
  * digits are computed here and only borrow {@code Double.toString} as a starting point.
  */
 public final class GoFloat {
+  /** Room {@link #formatShortestInto} needs: sign, 21 integer digits or "0." and 6 zeros, 17 digits. */
+  public static final int FIXED_TEXT_CAPACITY = 48;
+
   /**
    * The bits of Go's {@code math.NaN()}, which {@code strconv.ParseFloat} returns for "NaN" and which
    * Prometheus calls {@code value.NormalNaN}. Java's {@link Double#NaN} has different bits, and chunk
@@ -25,7 +24,6 @@ public final class GoFloat {
   public static final long NORMAL_NAN_BITS = 0x7ff8000000000001L;
 
   private static final double NORMAL_NAN = Double.longBitsToDouble(NORMAL_NAN_BITS);
-  private static final double TWO_POW_53 = 9007199254740992.0;
   /** Powers of ten that a double holds exactly; one multiply or divide by them rounds correctly. */
   private static final double[] EXACT_POWERS_OF_TEN = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -74,6 +72,62 @@ public final class GoFloat {
     Decimal d = shortest(Math.abs(v));
     appendFixed(sb, d, Math.max(d.count - d.point, 0));
     return sb.toString();
+  }
+
+  /**
+   * {@link #formatShortest} written into {@code out} from index 0, without allocating; returns the
+   * length. For finite values whose text fits: {@code out} must hold {@link #FIXED_TEXT_CAPACITY}
+   * chars, and |v| must be 0 or in [1e-6, 1e21), the range where Prometheus's JSON uses this form.
+   */
+  public static int formatShortestInto(double v, char[] out) {
+    int pos = 0;
+    if (Double.doubleToRawLongBits(v) < 0) {
+      out[pos++] = '-';
+    }
+    if (v == 0) {
+      out[pos++] = '0';
+      return pos;
+    }
+    ShortestDigits.Result r = ShortestDigits.of(Math.abs(v));
+    long digits = r.digits();
+    int exponent = r.exponent();
+    while (digits % 10 == 0) {
+      digits /= 10;
+      exponent++;
+    }
+    int count = 1;
+    for (long rest = digits / 10; rest != 0; rest /= 10) {
+      count++;
+    }
+    int point = count + exponent;
+    if (point <= 0) {
+      out[pos++] = '0';
+      out[pos++] = '.';
+      for (int i = point; i < 0; i++) {
+        out[pos++] = '0';
+      }
+      return writeDigits(digits, count, out, pos);
+    }
+    if (point >= count) {
+      pos = writeDigits(digits, count, out, pos);
+      for (int i = count; i < point; i++) {
+        out[pos++] = '0';
+      }
+      return pos;
+    }
+    int end = writeDigits(digits, count, out, pos + 1);
+    System.arraycopy(out, pos + 1, out, pos, point);
+    out[pos + point] = '.';
+    return end;
+  }
+
+  private static int writeDigits(long digits, int count, char[] out, int pos) {
+    long rest = digits;
+    for (int i = pos + count - 1; i >= pos; i--) {
+      out[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return pos + count;
   }
 
   /**
@@ -320,49 +374,8 @@ public final class GoFloat {
 
   /** The shortest decimal that reads back as {@code v} (positive, finite), closest to it on ties in length. */
   private static Decimal shortest(double v) {
-    if (v < TWO_POW_53 && v == Math.rint(v)) {
-      // An integer below 2^53 has a rounding interval of at most ±0.5, so its own digits are shortest.
-      return Decimal.ofInteger(Long.toString((long) v));
-    }
-    // Double.toString's digits always read back as v (its contract: enough digits to tell v from its
-    // neighbours), they are just not always the shortest or the closest before JDK 19.
-    Decimal jdk = Decimal.ofJdk(Double.toString(v));
-    if (v >= Double.MIN_NORMAL && jdk.count <= 15) {
-      // Decimals of at most 15 digits lie further apart than a normal double's rounding interval is
-      // wide, so the interval holds no other decimal of this length and none shorter (a shorter one,
-      // padded with zeros, would be a second one of this length).
-      return jdk;
-    }
-    // Whether a decimal of a given length reads back as v is monotonic in the length (append a zero),
-    // so a binary search finds the shortest; JDK 17 is usually right, so first try one digit less.
-    int high = Math.min(jdk.count, 17);
-    if (high == 1 || !jdk.hasNeighbourReadingAs(v, high - 1)) {
-      return closest(v, high);
-    }
-    int low = 1;
-    high--;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (jdk.hasNeighbourReadingAs(v, mid)) {
-        high = mid;
-      } else {
-        low = mid + 1;
-      }
-    }
-    return closest(v, low);
-  }
-
-  /** Of the decimals with {@code precision} digits that read back as {@code v}, the closest to it. */
-  private static Decimal closest(double v, int precision) {
-    BigDecimal exact = new BigDecimal(v);
-    BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-    if (nearest.doubleValue() == v) {
-      return Decimal.of(nearest);
-    }
-    // Just above a power of two the interval below v is half as wide as above it, so the nearest
-    // decimal can fall outside it; the neighbour on the other side of v is then the answer.
-    RoundingMode otherSide = nearest.compareTo(exact) > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING;
-    return Decimal.of(exact.round(new MathContext(precision, otherSide)));
+    ShortestDigits.Result r = ShortestDigits.of(v);
+    return Decimal.ofDigits(Long.toString(r.digits()), r.exponent());
   }
 
   /** Digits d1..dn without leading or trailing zeros, and {@code point}: the value is 0.d1..dn × 10^point. */
@@ -377,87 +390,14 @@ public final class GoFloat {
       this.point = point;
     }
 
-    /** From the digits of a positive integer. */
-    static Decimal ofInteger(String integer) {
+    /** From the digits of a positive integer times 10^exponent10. */
+    static Decimal ofDigits(String integer, int exponent10) {
       int count = integer.length();
       while (count > 1 && integer.charAt(count - 1) == '0') {
         count--;
       }
-      return new Decimal(integer.substring(0, count).getBytes(StandardCharsets.US_ASCII), count, integer.length());
-    }
-
-    static Decimal of(BigDecimal positive) {
-      BigDecimal stripped = positive.stripTrailingZeros();
-      String unscaled = stripped.unscaledValue().toString();
-      int count = unscaled.length();
-      return new Decimal(unscaled.getBytes(StandardCharsets.US_ASCII), count, count - stripped.scale());
-    }
-
-    /** From Double.toString's output for a positive finite double, e.g. "0.001", "1.5E-7", "4.9E-324". */
-    static Decimal ofJdk(String s) {
-      byte[] digits = new byte[s.length()];
-      int count = 0;
-      int point = 0;
-      boolean afterPoint = false;
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '.') {
-          afterPoint = true;
-        } else if (c == 'E') {
-          point += Integer.parseInt(s, i + 1, s.length(), 10);
-          break;
-        } else if (count == 0 && c == '0') {
-          if (afterPoint) {
-            point--;
-          }
-        } else {
-          digits[count++] = (byte) c;
-          if (!afterPoint) {
-            point++;
-          }
-        }
-      }
-      while (count > 1 && digits[count - 1] == '0') {
-        count--;
-      }
-      return new Decimal(digits, count, point);
-    }
-
-    /**
-     * Whether some decimal of {@code precision} digits reads back as {@code v}, given that this decimal
-     * does. The decimals reading back as v form an interval holding this one, so if any of that length
-     * exists, one of the two enclosing this decimal (truncated, or truncated plus one unit) does.
-     */
-    boolean hasNeighbourReadingAs(double v, int precision) {
-      if (precision >= count) {
-        return true;
-      }
-      byte[] truncated = Arrays.copyOf(digits, precision);
-      if (readsAs(truncated, v)) {
-        return true;
-      }
-      int i = precision - 1;
-      while (i >= 0 && truncated[i] == '9') {
-        truncated[i--] = '0';
-      }
-      if (i < 0) {
-        // All nines carry into one more digit: 99..9 + 1 = 100..0, at the same power of ten.
-        byte[] carried = new byte[precision + 1];
-        carried[0] = '1';
-        System.arraycopy(truncated, 0, carried, 1, precision);
-        return readsAs(carried, v, point - precision);
-      }
-      truncated[i]++;
-      return readsAs(truncated, v);
-    }
-
-    private boolean readsAs(byte[] prefix, double v) {
-      return readsAs(prefix, v, point - prefix.length);
-    }
-
-    private static boolean readsAs(byte[] integerDigits, double v, int exp10) {
-      String text = new String(integerDigits, StandardCharsets.US_ASCII) + 'E' + exp10;
-      return Double.parseDouble(text) == v;
+      return new Decimal(integer.substring(0, count).getBytes(StandardCharsets.US_ASCII), count,
+          integer.length() + exponent10);
     }
   }
 }

@@ -60,19 +60,21 @@ public final class ValueJson {
   }
 
   private static void writeVector(JsonGenerator json, InstantVector vector) throws IOException {
+    char[] text = new char[GoFloat.FIXED_TEXT_CAPACITY];
     json.writeStartArray();
     for (Sample s : vector.samples()) {
       json.writeStartObject();
       json.writeFieldName("metric");
       writeLabels(json, s.labels());
       json.writeFieldName("value");
-      writePoint(json, s.timestamp(), s.value());
+      writePoint(json, s.timestamp(), s.value(), text);
       json.writeEndObject();
     }
     json.writeEndArray();
   }
 
   private static void writeMatrix(JsonGenerator json, Matrix matrix) throws IOException {
+    char[] text = new char[GoFloat.FIXED_TEXT_CAPACITY];
     json.writeStartArray();
     for (RangeSeries s : matrix.series()) {
       json.writeStartObject();
@@ -82,7 +84,7 @@ public final class ValueJson {
       if (s.count() > 0) {
         json.writeArrayFieldStart("values");
         for (int i = 0; i < s.count(); i++) {
-          writePoint(json, s.timestamps()[i], s.values()[i]);
+          writePoint(json, s.timestamps()[i], s.values()[i], text);
         }
         json.writeEndArray();
       }
@@ -100,35 +102,52 @@ public final class ValueJson {
     json.writeEndObject();
   }
 
-  private static void writePoint(JsonGenerator json, long timestampMillis, double value) throws IOException {
+  private static void writePoint(JsonGenerator json, long timestampMillis, double value, char[] text)
+      throws IOException {
     json.writeStartArray();
-    json.writeNumber(pointTime(timestampMillis));
-    json.writeString(pointValue(value));
+    json.writeRawValue(text, 0, pointTime(timestampMillis, text));
+    double abs = Math.abs(value);
+    if (abs == 0 || (abs >= 1e-6 && abs < 1e21)) {
+      json.writeString(text, 0, GoFloat.formatShortestInto(value, text));
+    } else {
+      json.writeString(pointValue(value));
+    }
     json.writeEndArray();
   }
 
-  /** Milliseconds as seconds, the fraction (if any) always three digits: 1500 ms is {@code 1.500}. */
-  static String pointTime(long millis) {
-    StringBuilder sb = new StringBuilder(24);
+  /**
+   * Milliseconds as seconds, the fraction (if any) always three digits (1500 ms is {@code 1.500}),
+   * written into {@code out} from index 0; returns the length.
+   */
+  static int pointTime(long millis, char[] out) {
+    int pos = 0;
     long abs = millis;
     if (millis < 0) {
-      sb.append('-');
+      out[pos++] = '-';
       abs = -millis;
     }
-    sb.append(abs / 1000);
-    long fraction = abs % 1000;
-    if (fraction != 0) {
-      sb.append('.');
-      if (fraction < 100) {
-        sb.append('0');
-      }
-      if (fraction < 10) {
-        sb.append('0');
-      }
-      sb.append(fraction);
+    long seconds = abs / 1000;
+    int digits = 1;
+    for (long rest = seconds / 10; rest != 0; rest /= 10) {
+      digits++;
     }
-    return sb.toString();
+    long rest = seconds;
+    for (int i = pos + digits - 1; i >= pos; i--) {
+      out[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    pos += digits;
+    int fraction = (int) (abs % 1000);
+    if (fraction != 0) {
+      out[pos++] = '.';
+      out[pos++] = (char) ('0' + fraction / 100);
+      out[pos++] = (char) ('0' + fraction / 10 % 10);
+      out[pos++] = (char) ('0' + fraction % 10);
+    }
+    return pos;
   }
+
+
 
   /** Go's shortest float text, switching to exponent form for tiny and huge magnitudes. */
   static String pointValue(double v) {

@@ -35,7 +35,8 @@ class ValueJsonTest {
   @CsvSource({"1435781451781, 1435781451.781", "1435781451780, 1435781451.780", "1435781451005, 1435781451.005",
       "1435781451000, 1435781451", "0, 0", "-1500, -1.500", "7, 0.007"})
   void pointTimesAreExactMilliseconds(long millis, String text) {
-    assertThat(ValueJson.pointTime(millis)).isEqualTo(text);
+    char[] out = new char[24];
+    assertThat(new String(out, 0, ValueJson.pointTime(millis, out))).isEqualTo(text);
   }
 
   @ParameterizedTest(name = "{0} is written {1}")
