@@ -112,6 +112,61 @@ final class BlockSeries implements Series {
       return ValueType.NONE;
     }
 
+    /**
+     * Hands whole stretches of a chunk to the chunk's own batch decoder; a chunk that starts before
+     * the visible range, or any series with tombstones, goes sample by sample through {@link #next()}.
+     */
+    @Override
+    public int nextBatch(long maxt, long[] times, double[] values, int offset, int max) {
+      long limit = Math.min(maxt, visibleTo);
+      int stored = 0;
+      while (stored < max) {
+        if (current == null) {
+          if (next >= chunkIndexes.size()) {
+            positioned = false;
+            return -stored - 1;
+          }
+          currentChunk = chunkIndexes.get(next++);
+          current = block.chunks().chunk(entry.chunkRefs()[currentChunk]).iterator(null);
+        }
+        if (!tombstones.isEmpty() || entry.chunkMinTimes()[currentChunk] < visibleFrom) {
+          if (next() == ValueType.NONE) {
+            return -stored - 1;
+          }
+          if (t > maxt) {
+            return stored;
+          }
+          times[offset + stored] = t;
+          values[offset + stored] = v;
+          stored++;
+          continue;
+        }
+        int r = current.nextBatch(limit, times, values, offset + stored, max - stored);
+        stored += r < 0 ? -r - 1 : r;
+        if (stored > 0) {
+          t = times[offset + stored - 1];
+          v = values[offset + stored - 1];
+          positioned = true;
+        }
+        if (r < 0) {
+          current = null;
+        } else if (stored < max) {
+          // The chunk stopped on a sample after the limit: the first one past maxt, or past the range.
+          long at = current.atTime();
+          if (at > visibleTo) {
+            current = null;
+            next = chunkIndexes.size();
+            positioned = false;
+            return -stored - 1;
+          }
+          t = at;
+          v = current.atValue();
+          return stored;
+        }
+      }
+      return stored;
+    }
+
     @Override
     public long atTime() {
       return t;

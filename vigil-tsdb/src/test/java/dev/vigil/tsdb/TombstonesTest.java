@@ -67,6 +67,50 @@ class TombstonesTest {
     return times;
   }
 
+  /** The samples as bulk reads see them: random batch sizes and limits, resuming after each stop. */
+  private List<Long> batchedSampleTimes(long mint, long maxt, java.util.Random rng) throws Exception {
+    List<Long> times = new ArrayList<>();
+    try (Block b = Block.open(blockDir); Querier q = b.querier(mint, maxt)) {
+      SeriesSet set = q.select(QueryContext.BACKGROUND, true, null, Matcher.equal("__name__", "x"));
+      while (set.next()) {
+        SampleIterator it = set.at().iterator(null);
+        long[] t = new long[64];
+        double[] v = new double[64];
+        long limit = Long.MIN_VALUE;
+        while (true) {
+          limit = Math.max(limit, rng.nextInt(1_100_000));
+          int r = it.nextBatch(limit, t, v, 0, 1 + rng.nextInt(64));
+          for (int i = 0; i < (r < 0 ? -r - 1 : r); i++) {
+            times.add(t[i]);
+            assertThat(v[i]).isEqualTo(t[i] / 1000.0);
+          }
+          if (r < 0) {
+            break;
+          }
+          if (it.atTime() > limit) {
+            times.add(it.atTime());
+          }
+        }
+      }
+    }
+    return times;
+  }
+
+  @Test
+  void batchReadsSeeExactlyTheSamplesOfSampleBySampleReads() throws Exception {
+    java.util.Random rng = new java.util.Random(7);
+    for (int round = 0; round < 60; round++) {
+      if (round == 30) {
+        // First whole chunks through the chunk decoder's own batches, then a series with a tombstone.
+        deleteInterval(300_000, 420_000);
+      }
+      long mint = rng.nextInt(1_000_000);
+      long maxt = mint + rng.nextInt(1_000_000);
+      assertThat(batchedSampleTimes(mint, maxt, rng)).as("range %d..%d", mint, maxt)
+          .isEqualTo(sampleTimes(mint, maxt));
+    }
+  }
+
   private List<ChunkMeta> chunks(long mint, long maxt) throws Exception {
     List<ChunkMeta> out = new ArrayList<>();
     try (Block b = Block.open(blockDir); ChunkQuerier q = b.chunkQuerier(mint, maxt)) {

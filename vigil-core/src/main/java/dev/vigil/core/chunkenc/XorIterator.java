@@ -201,6 +201,22 @@ final class XorIterator implements SampleIterator {
     return ValueType.NONE;
   }
 
+  /** The tight loop of a scan: decoding and storing in one frame, with the decoder state in fields it owns. */
+  @Override
+  public int nextBatch(long maxt, long[] times, double[] values, int offset, int max) {
+    for (int stored = 0; stored < max; stored++) {
+      if (next() == ValueType.NONE) {
+        return -stored - 1;
+      }
+      if (t > maxt) {
+        return stored;
+      }
+      times[offset + stored] = t;
+      values[offset + stored] = Double.longBitsToDouble(vbits);
+    }
+    return max;
+  }
+
   @Override
   public long atTime() {
     return t;

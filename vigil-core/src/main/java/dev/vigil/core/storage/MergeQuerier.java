@@ -160,16 +160,17 @@ public final class MergeQuerier implements Querier {
 
   /**
    * Merges iterators by timestamp; at equal timestamps the first listed wins and the others' samples
-   * are dropped. Blocks rarely overlap, so the iterator that produced the last sample usually
-   * produces the next one as well: it keeps going with one comparison per sample against the
-   * smallest head of the others, and only a change of iterator scans them all.
+   * are dropped. Each iterator is kept one sample ahead: {@code heads} holds the time of the sample
+   * it will give next. Blocks rarely overlap, so the iterator that gave the last sample usually gives
+   * the next one too: it keeps going with one comparison per sample against the smallest head of the
+   * others, and in bulk reads it hands over whole stretches below that head.
    */
   private static final class ChainedIterator implements SampleIterator {
     private static final long EXHAUSTED = Long.MAX_VALUE;
 
     private final SampleIterator[] its;
-    /** The time each iterator is positioned on, or EXHAUSTED. */
     private final long[] heads;
+    /** The iterator with the smallest head, or -1 before a choice; othersMin is the smallest of the rest. */
     private int current = -1;
     private long othersMin;
     private long t;
@@ -186,21 +187,18 @@ public final class MergeQuerier implements Querier {
       return its[i].next() == ValueType.NONE ? EXHAUSTED : its[i].atTime();
     }
 
-    @Override
-    public ValueType next() {
+    private void start() {
       if (!started) {
         started = true;
         for (int i = 0; i < its.length; i++) {
           heads[i] = advance(i);
         }
-        current = -1;
-      } else if (current >= 0) {
-        heads[current] = advance(current);
       }
-      return select();
     }
 
-    private ValueType select() {
+    @Override
+    public ValueType next() {
+      start();
       if (current < 0 || heads[current] >= othersMin) {
         chooseAmongAll();
       }
@@ -210,6 +208,7 @@ public final class MergeQuerier implements Querier {
       }
       t = heads[current];
       v = its[current].atValue();
+      heads[current] = advance(current);
       positioned = true;
       return ValueType.FLOAT;
     }
@@ -242,18 +241,53 @@ public final class MergeQuerier implements Querier {
     }
 
     @Override
+    public int nextBatch(long maxt, long[] times, double[] values, int offset, int max) {
+      int stored = 0;
+      while (stored < max) {
+        if (next() == ValueType.NONE) {
+          return -stored - 1;
+        }
+        if (t > maxt) {
+          return stored;
+        }
+        times[offset + stored] = t;
+        values[offset + stored] = v;
+        stored++;
+        // While the current iterator's samples stay below every other head, it can go on alone.
+        long limit = Math.min(maxt, othersMin - 1);
+        if (stored < max && heads[current] <= limit) {
+          times[offset + stored] = heads[current];
+          values[offset + stored] = its[current].atValue();
+          stored++;
+          int r = stored < max ? its[current].nextBatch(limit, times, values, offset + stored, max - stored) : 0;
+          stored += r < 0 ? -r - 1 : r;
+          t = times[offset + stored - 1];
+          v = values[offset + stored - 1];
+          if (r < 0) {
+            heads[current] = EXHAUSTED;
+          } else if (stored < max) {
+            heads[current] = its[current].atTime();
+          } else {
+            heads[current] = advance(current);
+          }
+        }
+      }
+      return stored;
+    }
+
+    @Override
     public ValueType seek(long target) {
       if (positioned && t >= target) {
         return ValueType.FLOAT;
       }
+      start();
       for (int i = 0; i < its.length; i++) {
-        if (!started || heads[i] < target) {
+        if (heads[i] < target) {
           heads[i] = its[i].seek(target) == ValueType.NONE ? EXHAUSTED : its[i].atTime();
         }
       }
-      started = true;
       current = -1;
-      return select();
+      return next();
     }
 
     @Override

@@ -18,6 +18,31 @@ public interface SampleIterator {
   /** Timestamp of the current sample, in milliseconds since the epoch. */
   long atTime();
 
+  /**
+   * Reads on in bulk: like calling {@link #next()} repeatedly, storing each sample with time &lt;=
+   * {@code maxt} into {@code times}/{@code values} from {@code offset}, at most {@code max} of them.
+   * Returns the number stored, or {@code -(stored + 1)} once the iterator is exhausted. A
+   * non-negative return below {@code max} means it stopped on the first sample after {@code maxt},
+   * which is then the current sample; a return of {@code max} leaves it on the last one stored.
+   * Storage layers override this so that a scan costs no call per sample per layer.
+   */
+  default int nextBatch(long maxt, long[] times, double[] values, int offset, int max) {
+    int stored = 0;
+    while (stored < max) {
+      if (next() == ValueType.NONE) {
+        return -stored - 1;
+      }
+      long t = atTime();
+      if (t > maxt) {
+        return stored;
+      }
+      times[offset + stored] = t;
+      values[offset + stored] = atValue();
+      stored++;
+    }
+    return stored;
+  }
+
   /** Value of the current sample, with its NaN bits intact. */
   double atValue();
 

@@ -38,6 +38,36 @@ class XorChunkPropertyTest {
   }
 
   @Test
+  void nextBatch_randomLimitsAndSizes_readsWhatNextReads() {
+    Seeded.run(r -> {
+      for (int i = 0; i < SERIES; i++) {
+        Samples s = RandomSeries.next(r);
+        SampleIterator it = encode(s).iterator(null);
+        long[] t = new long[130];
+        double[] v = new double[130];
+        int read = 0;
+        while (true) {
+          long limit = read < s.size() ? s.t[Math.min(s.size() - 1, read + r.nextInt(40))] : Long.MAX_VALUE;
+          int got = it.nextBatch(limit, t, v, 0, 1 + r.nextInt(130));
+          int stored = got < 0 ? -got - 1 : got;
+          for (int k = 0; k < stored; k++, read++) {
+            assertThat(t[k]).as("series %d sample %d", i, read).isEqualTo(s.t[read]);
+            assertThat(Double.doubleToRawLongBits(v[k])).isEqualTo(s.v[read]);
+          }
+          if (got < 0) {
+            break;
+          }
+          if (it.atTime() > limit) {
+            assertThat(it.atTime()).isEqualTo(s.t[read]);
+            read++;
+          }
+        }
+        assertThat(read).as("series %d", i).isEqualTo(s.size());
+      }
+    });
+  }
+
+  @Test
   void wrap_bytesOfRandomSeries_roundTrips() {
     Seeded.run(r -> {
       for (int i = 0; i < SERIES; i++) {

@@ -140,6 +140,40 @@ class MergeQuerierTest {
       long last = Long.MIN_VALUE;
       boolean positioned = false;
       for (int step = 0; step < 40; step++) {
+        String context = "seed " + seed + " round " + round + " step " + step + " parts "
+            + Arrays.toString(new int[] {partCount});
+        if (rng.nextInt(3) == 0) {
+          long maxt = rng.nextInt(70);
+          int max = 1 + rng.nextInt(6);
+          long[] times = new long[max + 2];
+          double[] values = new double[max + 2];
+          int r = it.nextBatch(maxt, times, values, 1, max);
+          List<Long> want = new ArrayList<>();
+          Long k = positioned ? expected.higherKey(last) : (expected.isEmpty() ? null : expected.firstKey());
+          while (k != null && k <= maxt && want.size() < max) {
+            want.add(k);
+            k = expected.higherKey(k);
+          }
+          int stored = r < 0 ? -r - 1 : r;
+          assertThat(stored).as(context + " batch count").isEqualTo(want.size());
+          for (int i = 0; i < stored; i++) {
+            assertThat(times[1 + i]).as(context + " batch time " + i).isEqualTo(want.get(i));
+            assertThat(values[1 + i]).as(context + " batch value " + i).isEqualTo(expected.get(want.get(i)));
+          }
+          if (r < 0) {
+            assertThat(k).as(context + " exhausted early").isNull();
+            break;
+          }
+          if (stored == max) {
+            last = want.get(max - 1);
+          } else {
+            assertThat(k).as(context + " stopped without a sample past maxt").isNotNull();
+            assertThat(it.atTime()).as(context + " positioned past maxt").isEqualTo(k);
+            last = k;
+          }
+          positioned = true;
+          continue;
+        }
         ValueType type;
         Long want;
         if (rng.nextBoolean()) {
@@ -150,8 +184,6 @@ class MergeQuerierTest {
           type = it.next();
           want = positioned ? expected.higherKey(last) : expected.isEmpty() ? null : expected.firstKey();
         }
-        String context = "seed " + seed + " round " + round + " step " + step + " parts "
-            + Arrays.toString(new int[] {partCount});
         if (want == null) {
           assertThat(type).as(context).isEqualTo(ValueType.NONE);
           break;

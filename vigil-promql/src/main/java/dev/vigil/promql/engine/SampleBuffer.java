@@ -14,18 +14,40 @@ final class SampleBuffer {
   /** Reads the samples in [mint, maxt]; stale markers are kept only when {@code keepStale}. */
   void load(SampleIterator it, long mint, long maxt, boolean keepStale) {
     size = 0;
-    ValueType type = it.seek(mint);
-    while (type != ValueType.NONE) {
-      long t = it.atTime();
-      if (t > maxt) {
+    if (it.seek(mint) == ValueType.NONE || it.atTime() > maxt) {
+      return;
+    }
+    add(it.atTime(), it.atValue());
+    while (true) {
+      if (size == times.length) {
+        times = Arrays.copyOf(times, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      int r = it.nextBatch(maxt, times, values, size, times.length - size);
+      if (r < 0) {
+        size += -r - 1;
         break;
       }
-      double v = it.atValue();
-      if (keepStale || !StaleMarker.isStale(v)) {
-        add(t, v);
+      size += r;
+      if (size < times.length) {
+        break;
       }
-      type = it.next();
     }
+    if (!keepStale) {
+      dropStaleMarkers();
+    }
+  }
+
+  private void dropStaleMarkers() {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (!StaleMarker.isStale(values[i])) {
+        times[kept] = times[i];
+        values[kept] = values[i];
+        kept++;
+      }
+    }
+    size = kept;
   }
 
   void clear() {
