@@ -259,7 +259,11 @@ final class Evaluator {
       start += interval;
     }
     long end = timeline.end() - offset;
-    return start > end ? null : new Timeline(start, end, interval);
+    if (start > end) {
+      return null;
+    }
+    guard.checkSteps(Timeline.stepCount(start, end, interval));
+    return new Timeline(start, end, interval);
   }
 
   /** Strips parentheses and step-invariance markers around a range-vector argument. */

@@ -46,9 +46,23 @@ final class QueryGuard implements QueryContext {
   void hold(long count) {
     samples += count;
     if (samples > maxSamples) {
-      throw new PromqlException(ErrorType.EXECUTION,
-          "query processing would load too many samples into memory in query execution");
+      throw tooManySamples();
     }
+  }
+
+  /**
+   * Fails before an evaluation over more steps than samples may be held: one sample per step
+   * already exceeds the limit, and the per-step arrays alone would not fit.
+   */
+  void checkSteps(long steps) {
+    if (steps > maxSamples) {
+      throw tooManySamples();
+    }
+  }
+
+  private static PromqlException tooManySamples() {
+    return new PromqlException(ErrorType.EXECUTION,
+        "query processing would load too many samples into memory in query execution");
   }
 
   void release(long count) {

@@ -28,6 +28,15 @@ class EngineLimitsTest {
   }
 
   @Test
+  void subqueryWithMoreStepsThanSamplesAllowedFailsAsTooManySamples() {
+    Engine engine = new Engine(EngineOptions.DEFAULTS);
+    assertThatThrownBy(() -> engine.instant(series(1, 10), "max_over_time(vector(1)[30d:1ms])", 86_400_000L * 30,
+            QueryControl.unlimited()))
+        .isInstanceOf(PromqlException.class)
+        .hasMessage("query processing would load too many samples into memory in query execution");
+  }
+
+  @Test
   void cancelledQueryStopsWithCanceledError() {
     Engine engine = new Engine(EngineOptions.DEFAULTS);
     QueryControl control = QueryControl.unlimited();
