@@ -30,6 +30,14 @@ public final class MergeQuerier implements Querier {
     for (Querier q : queriers) {
       sets.add(q.select(ctx, true, hints, matchers));
     }
+    return mergeSorted(sets);
+  }
+
+  /**
+   * The union of label-sorted series sets, sorted, each label set once: series with equal labels
+   * become one whose samples are merged by time (the first listed set wins on equal timestamps).
+   */
+  public static SeriesSet mergeSorted(List<SeriesSet> sets) {
     return new MergedSeriesSet(sets);
   }
 

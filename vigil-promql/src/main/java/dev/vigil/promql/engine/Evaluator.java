@@ -1,5 +1,6 @@
 package dev.vigil.promql.engine;
 
+import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.Matcher;
 import dev.vigil.core.model.StaleMarker;
 import dev.vigil.core.storage.Querier;
@@ -145,38 +146,7 @@ final class Evaluator {
   /** Evaluates a vector selector: at each step, the newest sample within the lookback window. */
   private List<StepSeries> selectVector(VectorSelector vs) {
     long offset = effectiveOffset(vs.offsetMillis(), vs.at());
-    long firstRef = timeline.start() - offset;
-    long lastRef = timeline.end() - offset;
-    long mint = firstRef - lookback;
-    List<StepSeries> out = new ArrayList<>();
-    SampleBuffer buf = new SampleBuffer();
-    SeriesSet set = select(vs.matchers(), mint, lastRef, 0);
-    SampleIterator it = null;
-    int steps = steps();
-    while (set.next()) {
-      guard.check(QueryGuard.EVALUATION);
-      it = set.at().iterator(it);
-      buf.load(it, mint, lastRef, true);
-      StepSeries row = null;
-      int last = -1;
-      for (int step = 0; step < steps; step++) {
-        long ref = timeline.at(step) - offset;
-        while (last + 1 < buf.size && buf.times[last + 1] <= ref) {
-          last++;
-        }
-        if (last >= 0 && buf.times[last] >= ref - lookback && !StaleMarker.isStale(buf.values[last])) {
-          if (row == null) {
-            row = new StepSeries(set.at().labels(), steps);
-          }
-          row.set(step, buf.values[last]);
-          guard.hold(1);
-        }
-      }
-      if (row != null) {
-        out.add(row);
-      }
-    }
-    return out;
+    return latestSamples(vs, timeline.start() - offset, timeline.end() - offset, offset, false);
   }
 
   /**
@@ -185,10 +155,22 @@ final class Evaluator {
    * ignores the written offset here.
    */
   List<StepSeries> sampleTimestamps(VectorSelector vs) {
-    boolean fixed = vs.at().kind() == AtModifier.Kind.TIMESTAMP;
-    long offset = fixed ? 0 : vs.offsetMillis();
-    long firstRef = fixed ? vs.at().timestampMillis() : timeline.start() - offset;
-    long lastRef = fixed ? vs.at().timestampMillis() : timeline.end() - offset;
+    if (vs.at().kind() == AtModifier.Kind.TIMESTAMP) {
+      long at = vs.at().timestampMillis();
+      return latestSamples(vs, at, at, Long.MIN_VALUE, true);
+    }
+    long offset = vs.offsetMillis();
+    return latestSamples(vs, timeline.start() - offset, timeline.end() - offset, offset, true);
+  }
+
+  /**
+   * For each step, the newest sample at or before its reference time (the step minus {@code offset},
+   * or always {@code firstRef} when offset is Long.MIN_VALUE) and no older than the lookback delta;
+   * a stale marker there means no sample. Yields the sample's value, or with {@code timestamps} its
+   * time in seconds under the labels without the metric name.
+   */
+  private List<StepSeries> latestSamples(VectorSelector vs, long firstRef, long lastRef, long offset,
+      boolean timestamps) {
     long mint = firstRef - lookback;
     List<StepSeries> out = new ArrayList<>();
     SampleBuffer buf = new SampleBuffer();
@@ -202,15 +184,16 @@ final class Evaluator {
       StepSeries row = null;
       int last = -1;
       for (int step = 0; step < steps; step++) {
-        long ref = fixed ? firstRef : timeline.at(step) - offset;
+        long ref = offset == Long.MIN_VALUE ? firstRef : timeline.at(step) - offset;
         while (last + 1 < buf.size && buf.times[last + 1] <= ref) {
           last++;
         }
         if (last >= 0 && buf.times[last] >= ref - lookback && !StaleMarker.isStale(buf.values[last])) {
           if (row == null) {
-            row = new StepSeries(LabelOps.dropName(set.at().labels()), steps);
+            Labels labels = set.at().labels();
+            row = new StepSeries(timestamps ? LabelOps.dropName(labels) : labels, steps);
           }
-          row.set(step, buf.times[last] / 1000.0);
+          row.set(step, timestamps ? buf.times[last] / 1000.0 : buf.values[last]);
           guard.hold(1);
         }
       }

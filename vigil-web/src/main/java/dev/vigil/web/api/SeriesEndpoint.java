@@ -2,6 +2,7 @@ package dev.vigil.web.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.core.labels.Matcher;
+import dev.vigil.core.storage.MergeQuerier;
 import dev.vigil.core.storage.Querier;
 import dev.vigil.core.storage.QueryContext;
 import dev.vigil.core.storage.Queryable;
@@ -54,7 +55,7 @@ public final class SeriesEndpoint implements ApiEndpoint {
       for (Matcher[] matchers : matcherSets) {
         sets.add(querier.select(ctx, true, hints, matchers));
       }
-      set = new SortedSeriesMerge(sets);
+      set = MergeQuerier.mergeSorted(sets);
     }
     return new LabelSetsResult(set, querier);
   }
