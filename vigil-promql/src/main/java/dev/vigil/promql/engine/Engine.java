@@ -81,6 +81,10 @@ public final class Engine {
       throw new PromqlException(ErrorType.INTERNAL, e.getMessage(), e);
     } catch (StackOverflowError e) {
       throw new PromqlException(ErrorType.EXECUTION, "query is nested too deeply to evaluate");
+    } catch (OutOfMemoryError e) {
+      // Everything this query held is garbage once its stack unwinds; the server goes on.
+      throw new PromqlException(ErrorType.INTERNAL, "query ran out of memory: the heap cannot hold "
+          + "--query.max-concurrency queries of --query.max-samples samples; lower them or add heap");
     } finally {
       slots.release();
     }

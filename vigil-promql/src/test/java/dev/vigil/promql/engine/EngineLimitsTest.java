@@ -37,6 +37,50 @@ class EngineLimitsTest {
   }
 
   @Test
+  void queryWaitingForAFreeSlotPastItsTimeoutFailsInTheQueue() throws Exception {
+    Engine engine = new Engine(new EngineOptions(60_000, 50_000_000, 1, 300_000));
+    java.util.concurrent.CountDownLatch selecting = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    MemoryStorage data = series(1, 10);
+    dev.vigil.core.storage.Queryable blocking = (mint, maxt) -> {
+      selecting.countDown();
+      try {
+        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return data.querier(mint, maxt);
+    };
+    Thread holder = new Thread(() -> engine.instant(blocking, "m", 0, QueryControl.unlimited()));
+    holder.start();
+    try {
+      assertThat(selecting.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> engine.instant(data, "m", 0, new QueryControl(200)))
+          .isInstanceOf(PromqlException.class)
+          .hasMessage("query timed out in query queue")
+          .extracting(e -> ((PromqlException) e).type()).isEqualTo(ErrorType.TIMEOUT);
+    } finally {
+      release.countDown();
+      holder.join(10_000);
+    }
+    assertThat(engine.instant(data, "m", 0, QueryControl.unlimited()).value()).isInstanceOf(InstantVector.class);
+  }
+
+  @Test
+  void queryThatExhaustsTheHeapFailsAloneWithAnInternalError() {
+    Engine engine = new Engine(EngineOptions.DEFAULTS);
+    dev.vigil.core.storage.Queryable exhausted = (mint, maxt) -> {
+      throw new OutOfMemoryError("Java heap space");
+    };
+    assertThatThrownBy(() -> engine.instant(exhausted, "m", 0, QueryControl.unlimited()))
+        .isInstanceOf(PromqlException.class)
+        .hasMessageStartingWith("query ran out of memory")
+        .extracting(e -> ((PromqlException) e).type()).isEqualTo(ErrorType.INTERNAL);
+    assertThat(engine.instant(series(1, 10), "m", 0, QueryControl.unlimited()).value())
+        .isInstanceOf(InstantVector.class);
+  }
+
+  @Test
   void cancelledQueryStopsWithCanceledError() {
     Engine engine = new Engine(EngineOptions.DEFAULTS);
     QueryControl control = QueryControl.unlimited();

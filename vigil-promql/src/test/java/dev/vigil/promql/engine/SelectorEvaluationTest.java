@@ -15,6 +15,17 @@ class SelectorEvaluationTest {
   }
 
   @Test
+  void lookbackDeltaComesFromTheEngineOptions() {
+    PromqlScript.run("""
+        load 1m
+          metric 1
+        eval instant at 1m metric
+          metric 1
+        eval instant at 1m1s metric
+        """, new EngineOptions(120_000, 50_000_000, 20, 60_000));
+  }
+
+  @Test
   void staleMarkerEndsTheSeriesAtOnce() {
     PromqlScript.run("""
         load 1m
