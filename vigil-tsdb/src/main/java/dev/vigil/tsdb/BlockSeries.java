@@ -1,19 +1,17 @@
 package dev.vigil.tsdb;
 
+import dev.vigil.core.chunkenc.Chunk;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.storage.SampleIterator;
 import dev.vigil.core.storage.Series;
-import dev.vigil.core.storage.ValueType;
 import dev.vigil.tsdb.index.SeriesEntry;
 import dev.vigil.tsdb.tombstones.Interval;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A series of a block: decodes its kept chunks one after another, dropping deleted samples. The
- * hidden intervals that merely bound the query range are checked as two comparisons per sample, and
- * seeking skips whole chunks that end before the target, so a query over part of a block decodes
- * only the chunks it needs.
+ * A series of a block: its kept chunks, read lazily from the block's segments, and the intervals to
+ * hide split into the query range's bounds and real tombstones.
  */
 final class BlockSeries implements Series {
   private final Block block;
@@ -49,132 +47,27 @@ final class BlockSeries implements Series {
 
   @Override
   public SampleIterator iterator(SampleIterator reuse) {
-    return new ChunksIterator();
-  }
-
-  private final class ChunksIterator implements SampleIterator {
-    private int next;
-    private int currentChunk;
-    private SampleIterator current;
-    private long t;
-    private double v;
-    private boolean positioned;
-
-    @Override
-    public ValueType next() {
-      while (true) {
-        if (current == null) {
-          if (next >= chunkIndexes.size()) {
-            positioned = false;
-            return ValueType.NONE;
-          }
-          currentChunk = chunkIndexes.get(next++);
-          current = block.chunks().chunk(entry.chunkRefs()[currentChunk]).iterator(null);
-        }
-        if (current.next() == ValueType.NONE) {
-          current = null;
-          continue;
-        }
-        long at = current.atTime();
-        if (at < visibleFrom || (!tombstones.isEmpty() && DeletedIntervals.contains(tombstones, at))) {
-          continue;
-        }
-        if (at > visibleTo) {
-          current = null;
-          next = chunkIndexes.size();
-          positioned = false;
-          return ValueType.NONE;
-        }
-        t = at;
-        v = current.atValue();
-        positioned = true;
-        return ValueType.FLOAT;
+    ChunkSequence chunks = new ChunkSequence() {
+      @Override
+      public int size() {
+        return chunkIndexes.size();
       }
-    }
 
-    @Override
-    public ValueType seek(long target) {
-      if (positioned && t >= target) {
-        return ValueType.FLOAT;
+      @Override
+      public long minTime(int i) {
+        return entry.chunkMinTimes()[chunkIndexes.get(i)];
       }
-      long[] maxTimes = entry.chunkMaxTimes();
-      if (current != null && maxTimes[currentChunk] < target) {
-        current = null;
-      }
-      while (current == null && next < chunkIndexes.size() && maxTimes[chunkIndexes.get(next)] < target) {
-        next++;
-      }
-      while (next() == ValueType.FLOAT) {
-        if (t >= target) {
-          return ValueType.FLOAT;
-        }
-      }
-      return ValueType.NONE;
-    }
 
-    /**
-     * Hands whole stretches of a chunk to the chunk's own batch decoder; a chunk that starts before
-     * the visible range, or any series with tombstones, goes sample by sample through {@link #next()}.
-     */
-    @Override
-    public int nextBatch(long maxt, long[] times, double[] values, int offset, int max) {
-      long limit = Math.min(maxt, visibleTo);
-      int stored = 0;
-      while (stored < max) {
-        if (current == null) {
-          if (next >= chunkIndexes.size()) {
-            positioned = false;
-            return -stored - 1;
-          }
-          currentChunk = chunkIndexes.get(next++);
-          current = block.chunks().chunk(entry.chunkRefs()[currentChunk]).iterator(null);
-        }
-        if (!tombstones.isEmpty() || entry.chunkMinTimes()[currentChunk] < visibleFrom) {
-          if (next() == ValueType.NONE) {
-            return -stored - 1;
-          }
-          if (t > maxt) {
-            return stored;
-          }
-          times[offset + stored] = t;
-          values[offset + stored] = v;
-          stored++;
-          continue;
-        }
-        int r = current.nextBatch(limit, times, values, offset + stored, max - stored);
-        stored += r < 0 ? -r - 1 : r;
-        if (stored > 0) {
-          t = times[offset + stored - 1];
-          v = values[offset + stored - 1];
-          positioned = true;
-        }
-        if (r < 0) {
-          current = null;
-        } else if (stored < max) {
-          // The chunk stopped on a sample after the limit: the first one past maxt, or past the range.
-          long at = current.atTime();
-          if (at > visibleTo) {
-            current = null;
-            next = chunkIndexes.size();
-            positioned = false;
-            return -stored - 1;
-          }
-          t = at;
-          v = current.atValue();
-          return stored;
-        }
+      @Override
+      public long maxTime(int i) {
+        return entry.chunkMaxTimes()[chunkIndexes.get(i)];
       }
-      return stored;
-    }
 
-    @Override
-    public long atTime() {
-      return t;
-    }
-
-    @Override
-    public double atValue() {
-      return v;
-    }
+      @Override
+      public Chunk chunk(int i) {
+        return block.chunks().chunk(entry.chunkRefs()[chunkIndexes.get(i)]);
+      }
+    };
+    return new ChunkSequenceIterator(chunks, visibleFrom, visibleTo, tombstones);
   }
 }

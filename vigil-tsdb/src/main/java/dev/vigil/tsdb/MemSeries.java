@@ -48,20 +48,11 @@ final class MemSeries {
    * different value. The same sample twice is accepted and kept once, as Prometheus does.
    */
   boolean append(long t, double v) {
-    long bits = Double.doubleToRawLongBits(v);
+    if (!isNew(t, v)) {
+      return false;
+    }
     if (head != null) {
       long maxTime = maxTimes[chunks.size() - 1];
-      if (t < maxTime) {
-        throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_ORDER,
-            "series " + labels + " at " + t + " is older than its newest sample at " + maxTime);
-      }
-      if (t == maxTime) {
-        if (bits != lastValueBits) {
-          throw new SampleRejectedException(SampleRejectedException.Reason.DUPLICATE_TIMESTAMP,
-              "series " + labels + " already has a different value at " + t);
-        }
-        return false;
-      }
       if (headSamples == SAMPLES_PER_CHUNK / 4) {
         nextAt = computeChunkEndTime(minTimes[chunks.size() - 1], maxTime, nextAt);
       }
@@ -74,8 +65,75 @@ final class MemSeries {
     appender.append(t, v);
     headSamples++;
     maxTimes[chunks.size() - 1] = t;
-    lastValueBits = bits;
+    lastValueBits = Double.doubleToRawLongBits(v);
     return true;
+  }
+
+  /**
+   * Whether a sample would add to the series: false for a repeat of the newest sample; an older
+   * timestamp, or the newest timestamp with a different value, is rejected.
+   */
+  boolean isNew(long t, double v) {
+    if (head == null) {
+      return true;
+    }
+    long maxTime = maxTimes[chunks.size() - 1];
+    if (t < maxTime) {
+      throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_ORDER,
+          "series " + labels + " at " + t + " is older than its newest sample at " + maxTime);
+    }
+    if (t == maxTime) {
+      if (Double.doubleToRawLongBits(v) != lastValueBits) {
+        throw new SampleRejectedException(SampleRejectedException.Reason.DUPLICATE_TIMESTAMP,
+            "series " + labels + " already has a different value at " + t);
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** The newest sample's time, or Long.MIN_VALUE before the first. */
+  long maxTime() {
+    return head == null ? Long.MIN_VALUE : maxTimes[chunks.size() - 1];
+  }
+
+  /**
+   * The chunks overlapping [mint, maxt] as they are now: finished chunks as they are (immutable),
+   * the one being appended to copied, so readers never see a later append half-written.
+   */
+  ChunkSequence snapshot(long mint, long maxt) {
+    List<Chunk> picked = new ArrayList<>();
+    List<Long> mins = new ArrayList<>();
+    List<Long> maxs = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      if (minTimes[i] <= maxt && maxTimes[i] >= mint) {
+        Chunk c = chunks.get(i);
+        picked.add(c == head ? head.seal() : c);
+        mins.add(minTimes[i]);
+        maxs.add(maxTimes[i]);
+      }
+    }
+    return new ChunkSequence() {
+      @Override
+      public int size() {
+        return picked.size();
+      }
+
+      @Override
+      public long minTime(int i) {
+        return mins.get(i);
+      }
+
+      @Override
+      public long maxTime(int i) {
+        return maxs.get(i);
+      }
+
+      @Override
+      public Chunk chunk(int i) {
+        return picked.get(i);
+      }
+    };
   }
 
   private void cut(long t) {

@@ -2,8 +2,8 @@ package dev.vigil.tsdb;
 
 import dev.vigil.core.labels.MatchType;
 import dev.vigil.core.labels.Matcher;
-import dev.vigil.tsdb.index.IndexReader;
 import dev.vigil.tsdb.index.Postings;
+import dev.vigil.tsdb.index.PostingsIndex;
 import dev.vigil.tsdb.index.PostingsOps;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.List;
 final class PostingsForMatchers {
   private PostingsForMatchers() {}
 
-  static Postings select(IndexReader index, Matcher... matchers) {
+  static Postings select(PostingsIndex index, Matcher... matchers) {
     List<Postings> include = new ArrayList<>();
     List<Postings> exclude = new ArrayList<>();
     for (Matcher m : matchers) {
@@ -50,7 +50,7 @@ final class PostingsForMatchers {
   }
 
   /** The union of postings of the label's values for which the matcher answers {@code accepted}. */
-  private static Postings valuesWhere(IndexReader index, Matcher m, boolean accepted) {
+  private static Postings valuesWhere(PostingsIndex index, Matcher m, boolean accepted) {
     if (accepted && m.type() == MatchType.EQUAL) {
       return index.postings(m.name(), m.value());
     }

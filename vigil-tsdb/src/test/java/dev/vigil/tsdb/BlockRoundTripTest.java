@@ -7,6 +7,7 @@ import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.Matcher;
 import dev.vigil.core.model.StaleMarker;
 import dev.vigil.core.storage.Querier;
+import dev.vigil.core.storage.Queryable;
 import dev.vigil.core.storage.QueryContext;
 import dev.vigil.core.storage.SampleIterator;
 import dev.vigil.core.storage.SampleRejectedException;
@@ -28,10 +29,10 @@ class BlockRoundTripTest {
   @TempDir
   Path dir;
 
-  /** Samples of one series as raw bits, keyed by time. */
-  private static Map<Labels, TreeMap<Long, Long>> readAll(Block block, long mint, long maxt, Matcher... matchers) {
+  /** Every selected series' samples as raw bits, keyed by time, in the order the querier gives them. */
+  static Map<Labels, TreeMap<Long, Long>> readAll(Queryable storage, long mint, long maxt, Matcher... matchers) {
     Map<Labels, TreeMap<Long, Long>> out = new LinkedHashMap<>();
-    try (Querier q = block.querier(mint, maxt)) {
+    try (Querier q = storage.querier(mint, maxt)) {
       SeriesSet set = q.select(QueryContext.BACKGROUND, true, null, matchers);
       SampleIterator it = null;
       while (set.next()) {

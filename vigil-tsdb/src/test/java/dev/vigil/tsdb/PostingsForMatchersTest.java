@@ -31,13 +31,7 @@ class PostingsForMatchersTest {
       BlockBuilder builder = new BlockBuilder(7_200_000);
       List<Labels> all = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
-        LabelsBuilder lb = Labels.builder().add("__name__", "m" + r.nextInt(4)).add("id", Integer.toString(i));
-        for (int n = 1; n < NAMES.length; n++) {
-          if (r.nextInt(3) > 0) {
-            lb.add(NAMES[n], VALUES[r.nextInt(VALUES.length)]);
-          }
-        }
-        Labels l = lb.build();
+        Labels l = randomLabels(r, i);
         all.add(l);
         builder.append(l, 1000, i);
       }
@@ -66,7 +60,18 @@ class PostingsForMatchersTest {
     });
   }
 
-  private static Matcher[] randomMatchers(Random r) {
+  /** A series with a metric name, a unique id and a random subset of the other names. */
+  static Labels randomLabels(Random r, int id) {
+    LabelsBuilder lb = Labels.builder().add("__name__", "m" + r.nextInt(4)).add("id", Integer.toString(id));
+    for (int n = 1; n < NAMES.length; n++) {
+      if (r.nextInt(3) > 0) {
+        lb.add(NAMES[n], VALUES[r.nextInt(VALUES.length)]);
+      }
+    }
+    return lb.build();
+  }
+
+  static Matcher[] randomMatchers(Random r) {
     int n = 1 + r.nextInt(3);
     Matcher[] out = new Matcher[n];
     String[] regexes = {".*", ".+", "a|b", "a.*", "(ab|b.c)", "", "x.*", ".*c", "é|🙂", "(?s:.*)", "a?b?"};

@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>Symbols and the postings offset table are decoded into memory on open; series and postings stay
  * in the mapped file.
  */
-public final class IndexReader implements AutoCloseable {
+public final class IndexReader implements PostingsIndex, AutoCloseable {
   private final Path file;
   private final MappedByteBuffer b;
   private final String[] symbols;
@@ -181,16 +181,19 @@ public final class IndexReader implements AutoCloseable {
   }
 
   /** Sorted values of a label name; empty when no series has it. */
+  @Override
   public List<String> labelValues(String name) {
     ValueOffsets vo = postingsTable.get(name);
     return vo == null ? List.of() : Collections.unmodifiableList(Arrays.asList(vo.values));
   }
 
   /** Postings of every series in the block, in label order. */
+  @Override
   public Postings allPostings() {
     return postings("", "");
   }
 
+  @Override
   public Postings postings(String name, String value) {
     ValueOffsets vo = postingsTable.get(name);
     if (vo == null) {
@@ -204,6 +207,7 @@ public final class IndexReader implements AutoCloseable {
   }
 
   /** The union of the postings of several values of one label. */
+  @Override
   public Postings postings(String name, List<String> values) {
     List<Postings> its = new ArrayList<>(values.size());
     for (String v : values) {

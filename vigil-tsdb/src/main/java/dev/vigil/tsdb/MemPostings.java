@@ -1,0 +1,92 @@
+package dev.vigil.tsdb;
+
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.labels.Utf8Order;
+import dev.vigil.tsdb.index.ListPostings;
+import dev.vigil.tsdb.index.Postings;
+import dev.vigil.tsdb.index.PostingsIndex;
+import dev.vigil.tsdb.index.PostingsOps;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The head's inverted index: for each label pair the references of its series. References are handed
+ * out in increasing order and added in that order, so each list stays sorted by appending. Readers
+ * get a copy of a list, so a select sees the series that existed when it started.
+ */
+final class MemPostings implements PostingsIndex {
+  private static final String ALL = "";
+
+  private final Map<String, Map<String, RefList>> byName = new HashMap<>();
+  private final RefList all = new RefList();
+
+  private static final class RefList {
+    long[] refs = new long[4];
+    int size;
+
+    void add(long ref) {
+      if (size == refs.length) {
+        refs = Arrays.copyOf(refs, size * 2);
+      }
+      refs[size++] = ref;
+    }
+
+    Postings copy() {
+      return new ListPostings(Arrays.copyOf(refs, size));
+    }
+  }
+
+  /** Adds a new series; its reference must be larger than every one added before. */
+  synchronized void add(long ref, Labels labels) {
+    all.add(ref);
+    for (int i = 0; i < labels.size(); i++) {
+      byName.computeIfAbsent(labels.name(i), n -> new HashMap<>())
+          .computeIfAbsent(labels.value(i), v -> new RefList())
+          .add(ref);
+    }
+  }
+
+  @Override
+  public synchronized List<String> labelValues(String name) {
+    Map<String, RefList> values = byName.get(name);
+    if (values == null) {
+      return List.of();
+    }
+    List<String> sorted = new ArrayList<>(values.keySet());
+    sorted.sort(Utf8Order::compare);
+    return sorted;
+  }
+
+  synchronized List<String> labelNames() {
+    List<String> sorted = new ArrayList<>(byName.keySet());
+    sorted.sort(Utf8Order::compare);
+    return sorted;
+  }
+
+  @Override
+  public synchronized Postings allPostings() {
+    return all.copy();
+  }
+
+  @Override
+  public synchronized Postings postings(String name, String value) {
+    if (name.equals(ALL) && value.equals(ALL)) {
+      return all.copy();
+    }
+    Map<String, RefList> values = byName.get(name);
+    RefList list = values == null ? null : values.get(value);
+    return list == null ? Postings.EMPTY : list.copy();
+  }
+
+  @Override
+  public Postings postings(String name, List<String> values) {
+    List<Postings> lists = new ArrayList<>(values.size());
+    for (String v : values) {
+      lists.add(postings(name, v));
+    }
+    return PostingsOps.merge(lists);
+  }
+}

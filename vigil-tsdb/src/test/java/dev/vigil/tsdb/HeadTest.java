@@ -1,0 +1,191 @@
+package dev.vigil.tsdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.core.labels.Labels;
+import dev.vigil.core.labels.Matcher;
+import dev.vigil.core.storage.Appender;
+import dev.vigil.core.storage.SampleRejectedException;
+import dev.vigil.core.storage.SampleRejectedException.Reason;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HeadTest {
+  private static final long TWO_HOURS = 7_200_000L;
+  private static final Labels UP = Labels.of("__name__", "up", "job", "api");
+
+  @TempDir
+  Path dir;
+
+  private static Map<Labels, TreeMap<Long, Long>> all(Head head) {
+    return BlockRoundTripTest.readAll(head, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+"));
+  }
+
+  @Test
+  void samplesBecomeVisibleOnCommit() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    app.append(0, UP, 1000, 1);
+    assertThat(all(head)).isEmpty();
+    app.commit();
+    assertThat(all(head)).containsOnlyKeys(UP);
+    assertThat(head.minTime()).isEqualTo(1000);
+    assertThat(head.maxTime()).isEqualTo(1000);
+  }
+
+  @Test
+  void rollbackDiscardsTheBatch() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    app.append(0, UP, 1000, 1);
+    app.rollback();
+    assertThat(all(head)).isEmpty();
+  }
+
+  @Test
+  void refFromAnAppendAddressesTheSameSeries() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    long ref = app.append(0, UP, 1000, 1);
+    assertThat(app.append(ref, UP, 2000, 2)).isEqualTo(ref);
+    app.commit();
+    assertThat(all(head).get(UP)).containsOnlyKeys(1000L, 2000L);
+    assertThat(head.numSeries()).isEqualTo(1);
+  }
+
+  @Test
+  void olderSampleIsRejectedAtAppendAndCounted() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    app.append(0, UP, 2000, 1);
+    app.commit();
+    assertThatThrownBy(() -> head.appender().append(0, UP, 1000, 1))
+        .isInstanceOf(SampleRejectedException.class)
+        .hasMessageStartingWith("out of order sample");
+    assertThat(head.rejectedSamples(Reason.OUT_OF_ORDER)).isEqualTo(1);
+  }
+
+  @Test
+  void sameTimestampWithAnotherValueIsRejectedButARepeatIsKeptOnce() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    app.append(0, UP, 2000, 1);
+    app.commit();
+    assertThatThrownBy(() -> head.appender().append(0, UP, 2000, 5))
+        .hasMessageStartingWith("duplicate sample for timestamp");
+    Appender again = head.appender();
+    again.append(0, UP, 2000, 1);
+    again.commit();
+    assertThat(all(head).get(UP)).hasSize(1);
+  }
+
+  @Test
+  void samplesBeforeTheMinimumValidTimeAreOutOfBounds() {
+    Head head = new Head(TWO_HOURS);
+    head.setMinValidTime(10_000);
+    assertThatThrownBy(() -> head.appender().append(0, UP, 9_999, 1)).hasMessageStartingWith("out of bounds");
+    assertThat(head.rejectedSamples(Reason.OUT_OF_BOUNDS)).isEqualTo(1);
+  }
+
+  @Test
+  void outOfOrderWithinOneBatchIsDroppedAtCommitAndCounted() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    app.append(0, UP, 2000, 1);
+    app.append(0, UP, 1000, 1);
+    app.commit();
+    assertThat(all(head).get(UP)).containsOnlyKeys(2000L);
+    assertThat(head.rejectedSamples(Reason.OUT_OF_ORDER)).isEqualTo(1);
+  }
+
+  /** The head cuts chunks as blocks are built, so both must answer every select identically. */
+  @Test
+  void answersEverySelectLikeABlockOfTheSameSamples() throws Exception {
+    Seeds.run("head against block", r -> {
+      Head head = new Head(TWO_HOURS);
+      BlockBuilder builder = new BlockBuilder(TWO_HOURS);
+      Appender app = head.appender();
+      for (int i = 0; i < 300; i++) {
+        Labels labels = PostingsForMatchersTest.randomLabels(r, i);
+        long t = r.nextInt(60_000);
+        for (int n = r.nextInt(400); n > 0; n--) {
+          double v = r.nextInt(5) == 0 ? r.nextDouble() : n;
+          app.append(0, labels, t, v);
+          builder.append(labels, t, v);
+          t += 1 + r.nextInt(30_000);
+        }
+      }
+      app.commit();
+      if (builder.isEmpty()) {
+        return;
+      }
+      BlockMeta meta = builder.write(dir, Ulid.generate(0));
+      try (Block block = Block.open(dir.resolve(meta.ulid()))) {
+        for (int round = 0; round < 100; round++) {
+          Matcher[] matchers = PostingsForMatchersTest.randomMatchers(r);
+          long mint = r.nextInt(3_000_000) - 100_000;
+          long maxt = mint + r.nextInt(8_000_000);
+          assertThat(BlockRoundTripTest.readAll(head, mint, maxt, matchers))
+              .as("matchers %s over %d..%d", List.of(matchers), mint, maxt)
+              .containsExactlyEntriesOf(BlockRoundTripTest.readAll(block, mint, maxt, matchers));
+        }
+        assertThat(head.querier(0, 1).labelValues(dev.vigil.core.storage.QueryContext.BACKGROUND, "job"))
+            .isEqualTo(block.querier(0, 1).labelValues(dev.vigil.core.storage.QueryContext.BACKGROUND, "job"));
+      }
+    });
+  }
+
+  /** Writers append while a reader selects: every read sees, per series, a prefix of what is written. */
+  @Test
+  void readersSeeConsistentPrefixesWhileWritersAppend() throws Exception {
+    Head head = new Head(TWO_HOURS);
+    int writers = 3;
+    int samples = 3_000;
+    ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        Labels labels = Labels.of("__name__", "m", "writer", Integer.toString(w));
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < samples; i++) {
+            Appender app = head.appender();
+            app.append(0, labels, i * 1000L, i);
+            app.commit();
+          }
+        }));
+      }
+      Future<Integer> reader = pool.submit(() -> {
+        int reads = 0;
+        while (done.stream().anyMatch(f -> !f.isDone()) && reads < 10_000) {
+          for (TreeMap<Long, Long> series : all(head).values()) {
+            long expectedTime = 0;
+            for (Map.Entry<Long, Long> e : series.entrySet()) {
+              assertThat(e.getKey()).isEqualTo(expectedTime);
+              assertThat(Double.longBitsToDouble(e.getValue())).isEqualTo(expectedTime / 1000.0);
+              expectedTime += 1000;
+            }
+          }
+          reads++;
+        }
+        return reads;
+      });
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+      assertThat(all(head).values()).allSatisfy(s -> assertThat(s).hasSize(samples));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
