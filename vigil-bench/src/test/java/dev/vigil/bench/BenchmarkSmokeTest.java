@@ -32,7 +32,8 @@ class BenchmarkSmokeTest {
       "dev.vigil.bench.tsdb.PostingsBenchmark.merge",
       "dev.vigil.bench.tsdb.PostingsBenchmark.without",
       "dev.vigil.bench.tsdb.BlockSelectBenchmark.postings",
-      "dev.vigil.bench.tsdb.BlockSelectBenchmark.select");
+      "dev.vigil.bench.tsdb.BlockSelectBenchmark.select",
+      "dev.vigil.bench.scrape.ExpositionParseBenchmark.parse");
 
   /** Counters that must have counted something in every run that reports them. */
   private static final List<String> COUNTERS = List.of("samples", "refs", "series");
@@ -76,7 +77,7 @@ class BenchmarkSmokeTest {
     }
     assertThat(ran).containsAll(EXPECTED);
     // One result per parameter combination: 6 shapes each for decode and encode, 2 block writes,
-    // 5 shapes x 3 postings operations, 6 queries x 2 select paths.
-    assertThat(results).hasSize(6 + 6 + 2 + 15 + 12);
+    // 5 shapes x 3 postings operations, 6 queries x 2 select paths, 2 exposition formats.
+    assertThat(results).hasSize(6 + 6 + 2 + 15 + 12 + 2);
   }
 }

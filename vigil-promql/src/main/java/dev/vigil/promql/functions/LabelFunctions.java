@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.vigil.core.labels.LabelNames;
 import dev.vigil.core.labels.Labels;
+import dev.vigil.core.labels.RegexTemplate;
 import dev.vigil.promql.engine.ErrorType;
 import dev.vigil.promql.engine.PromqlException;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class LabelFunctions {
     if (!match.find()) {
       return in;
     }
-    String value = RegexpTemplate.expand(replacement, match, regex.namedGroups());
+    String value = RegexTemplate.expand(replacement, match, regex.namedGroups());
     return in.toBuilder().set(dst, value).build();
   }
 

@@ -5,13 +5,23 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes escaped label values and OpenMetrics help text as Prometheus 2.42 does: a Go
  * {@code strings.Replacer} of {@code \\}, {@code \"} and {@code \n}, applied left to right without
- * overlaps; any other backslash stays as it is.
+ * overlaps; any other backslash stays as it is. The 0.0.4 text format's help text has a replacer
+ * without {@code \"}, so there a backslash before a quote stays.
  */
 final class Escapes {
   private Escapes() {}
 
   /** Decodes bytes already checked to be valid UTF-8. */
   static String decode(byte[] b, int from, int to) {
+    return decode(b, from, to, true);
+  }
+
+  /** Decodes 0.0.4 help text, already checked to be valid UTF-8: {@code \"} stays as it is. */
+  static String decodeHelpText(byte[] b, int from, int to) {
+    return decode(b, from, to, false);
+  }
+
+  private static String decode(byte[] b, int from, int to, boolean unescapeQuote) {
     int firstBackslash = indexOfBackslash(b, from, to);
     if (firstBackslash < 0) {
       return new String(b, from, to - from, StandardCharsets.UTF_8);
@@ -24,7 +34,7 @@ final class Escapes {
       byte c = b[i];
       if (c == '\\' && i + 1 < to) {
         byte next = b[i + 1];
-        if (next == '\\' || next == '"') {
+        if (next == '\\' || (next == '"' && unescapeQuote)) {
           out[n++] = next;
           i += 2;
           continue;

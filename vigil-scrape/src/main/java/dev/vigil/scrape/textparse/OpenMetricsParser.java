@@ -2,7 +2,6 @@ package dev.vigil.scrape.textparse;
 
 import dev.vigil.core.labels.GoQuote;
 import dev.vigil.core.labels.Labels;
-import dev.vigil.core.labels.LabelsBuilder;
 import dev.vigil.core.model.GoFloat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +34,7 @@ import java.util.Arrays;
  * after {@code # EOF}, whether another byte follows, and the window always holds that much or ends
  * where the stream does (see {@link #next()} for the one limit on line length).
  */
-public final class OpenMetricsParser {
+public final class OpenMetricsParser implements ExpositionParser {
   private static final String[] TYPES = {
     "counter", "gauge", "histogram", "gaugehistogram", "summary", "info", "stateset", "unknown"
   };
@@ -85,23 +84,13 @@ public final class OpenMetricsParser {
   private int textEnd;
   private String type;
 
-  /** Per label of the current series: name start, name end, value start, value end (still escaped). */
-  private int[] labelBounds = new int[16];
-  private int labelCount;
+  private final SeriesLabels seriesLabels = new SeriesLabels();
   private double value;
   private boolean hasTimestamp;
   private long timestampMillis;
   private Labels labels;
   /** End of the series name and labels (after the closing brace) of a SERIES entry. */
   private int seriesEnd;
-  /** Longest name and labels whose labels are kept for reuse by later lines. */
-  private static final int MAX_REUSED_SERIES_BYTES = 4096;
-  /** Slots of the recent-series cache, a power of two; direct-mapped by a hash of the series bytes. */
-  private static final int CACHED_SERIES = 64;
-  /** Per slot: the name-and-labels bytes of a series whose labels were built, and those labels. */
-  private final byte[][] cachedSeries = new byte[CACHED_SERIES][];
-  private final int[] cachedLengths = new int[CACHED_SERIES];
-  private final Labels[] cachedLabels = new Labels[CACHED_SERIES];
 
   /** Parses {@code input} (UTF-8), which the caller must not change while parsing. */
   public OpenMetricsParser(byte[] input) {
@@ -157,7 +146,7 @@ public final class OpenMetricsParser {
     }
     entry = null;
     labels = null;
-    labelCount = 0;
+    seriesLabels.clear();
     hasTimestamp = false;
     entryStart = lexer.tokenEnd();
     // Every entry but EOF ends with exactly one newline (no token can hold one), so counting
@@ -314,46 +303,9 @@ public final class OpenMetricsParser {
   public Labels labels() throws TextParseException {
     require(Entry.SERIES);
     if (labels == null) {
-      int length = seriesEnd - nameStart;
-      if (length > MAX_REUSED_SERIES_BYTES) {
-        labels = buildLabels();
-        return labels;
-      }
-      int slot = slotOf(nameStart, seriesEnd);
-      byte[] cached = cachedSeries[slot];
-      if (cached != null && cachedLengths[slot] == length
-          && Arrays.equals(input, nameStart, seriesEnd, cached, 0, length)) {
-        labels = cachedLabels[slot];
-      } else {
-        labels = buildLabels();
-        rememberSeries(slot, length);
-      }
+      labels = seriesLabels.build(input, nameStart, nameEnd, seriesEnd, line);
     }
     return labels;
-  }
-
-  private int slotOf(int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + input[i];
-    }
-    h ^= h >>> 16;
-    return h & (CACHED_SERIES - 1);
-  }
-
-  /**
-   * Keeps the current series' bytes and labels in its slot: a label set is a function of those bytes
-   * alone, and {@link Labels} are immutable, so a later line with the same bytes can share them.
-   */
-  private void rememberSeries(int slot, int length) {
-    byte[] cached = cachedSeries[slot];
-    if (cached == null || cached.length < length) {
-      cached = new byte[Math.max(length, 128)];
-      cachedSeries[slot] = cached;
-    }
-    System.arraycopy(input, nameStart, cached, 0, length);
-    cachedLengths[slot] = length;
-    cachedLabels[slot] = labels;
   }
 
   /** The value of a SERIES entry; a parsed NaN has Go's bits ({@link GoFloat#NORMAL_NAN_BITS}). */
@@ -549,21 +501,9 @@ public final class OpenMetricsParser {
       if (record) {
         // Inside the quotes, as 2.42 cuts it: one byte off each end of the token, which includes any
         // NULs the lexer stepped over after the closing quote.
-        addLabel(labelNameStart, labelNameEnd, lexer.tokenStart() + 1, lexer.tokenEnd() - 1);
+        seriesLabels.add(labelNameStart, labelNameEnd, lexer.tokenStart() + 1, lexer.tokenEnd() - 1);
       }
     }
-  }
-
-  private void addLabel(int nameFrom, int nameTo, int valueFrom, int valueTo) {
-    int at = labelCount * 4;
-    if (at + 4 > labelBounds.length) {
-      labelBounds = Arrays.copyOf(labelBounds, labelBounds.length * 2);
-    }
-    labelBounds[at] = nameFrom;
-    labelBounds[at + 1] = nameTo;
-    labelBounds[at + 2] = valueFrom;
-    labelBounds[at + 3] = valueTo;
-    labelCount++;
   }
 
   /** After {@code " # {"}: exemplar labels, value and optional timestamp, checked and dropped. */
@@ -629,35 +569,6 @@ public final class OpenMetricsParser {
       return Long.MIN_VALUE;
     }
     return (long) v;
-  }
-
-  private Labels buildLabels() throws TextParseException {
-    int n = labelCount + 1;
-    String[] names = new String[n];
-    String[] values = new String[n];
-    names[0] = Labels.METRIC_NAME;
-    values[0] = ascii(nameStart, nameEnd);
-    for (int i = 0; i < labelCount; i++) {
-      int at = i * 4;
-      names[i + 1] = ascii(labelBounds[at], labelBounds[at + 1]);
-      values[i + 1] = Escapes.decode(input, labelBounds[at + 2], labelBounds[at + 3]);
-    }
-    // Sorting here (O(n log n), names are ASCII so String order is UTF-8 order) finds duplicates and
-    // hands the builder sorted labels, keeping hostile series with huge label counts cheap.
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
-    LabelsBuilder builder = Labels.builder();
-    for (int i = 0; i < n; i++) {
-      String name = names[order[i]];
-      if (i > 0 && name.equals(names[order[i - 1]])) {
-        throw new TextParseException(line, "label name " + GoQuote.quote(name) + " is not unique");
-      }
-      builder.add(name, values[order[i]]);
-    }
-    return builder.build();
   }
 
   private String ascii(int from, int to) {

@@ -8,6 +8,8 @@ enum Token {
   INVALID,
   EOF,
   LINEBREAK,
+  /** Spaces and tabs between 0.0.4 tokens; the 0.0.4 parser steps over it and never reports it. */
+  WHITESPACE,
   HELP,
   TYPE,
   UNIT,

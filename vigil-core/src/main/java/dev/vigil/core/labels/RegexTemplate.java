@@ -1,4 +1,4 @@
-package dev.vigil.promql.functions;
+package dev.vigil.core.labels;
 
 import com.google.re2j.Matcher;
 import java.util.Map;
@@ -12,13 +12,13 @@ import java.util.Map;
  * other name is looked up among the named groups. A group that does not exist or did not take part in
  * the match expands to nothing. A {@code $} not followed by a valid name is kept as is.
  */
-final class RegexpTemplate {
+public final class RegexTemplate {
   /** Go stops reading a group number once it reaches this, and treats the reference as a name. */
   private static final int MAX_GROUP_NUMBER = 100_000_000;
 
-  private RegexpTemplate() {}
+  private RegexTemplate() {}
 
-  static String expand(String template, Matcher match, Map<String, Integer> namedGroups) {
+  public static String expand(String template, Matcher match, Map<String, Integer> namedGroups) {
     StringBuilder out = new StringBuilder(template.length());
     int i = 0;
     while (i < template.length()) {

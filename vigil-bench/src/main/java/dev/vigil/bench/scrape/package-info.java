@@ -1,0 +1,2 @@
+/** Benchmarks of scraping: exposition parsing. */
+package dev.vigil.bench.scrape;

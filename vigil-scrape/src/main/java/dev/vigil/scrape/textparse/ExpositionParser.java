@@ -1,0 +1,38 @@
+package dev.vigil.scrape.textparse;
+
+import dev.vigil.core.labels.Labels;
+
+/**
+ * What a scrape reads from either exposition format: a pull parser over one exposition held in a byte
+ * array. Call {@link #next()} until it returns {@link Entry#EOF}; after each entry the accessors for
+ * that kind of entry describe it, and throw {@link IllegalStateException} for another kind. After an
+ * error, {@code next()} throws the same error again. Implementations are not thread-safe.
+ */
+public interface ExpositionParser {
+  /** Advances to the next entry; {@link Entry#EOF} at the end, and on every call after. */
+  Entry next() throws TextParseException;
+
+  /** The 1-based line the current entry starts on (0 before the first). */
+  int lineNumber();
+
+  /** The metric family a TYPE or HELP (or UNIT) entry is about. */
+  String metricFamily();
+
+  /** The type of a TYPE entry, named as Prometheus 2.42's {@code MetricType}: counter, gauge, ... unknown. */
+  String type();
+
+  /** The unescaped text of a HELP entry. */
+  String help();
+
+  /** The labels of a SERIES entry, {@code __name__} included. */
+  Labels labels() throws TextParseException;
+
+  /** The value of a SERIES entry; a NaN has Go's bits ({@link dev.vigil.core.model.GoFloat#NORMAL_NAN_BITS}). */
+  double value();
+
+  /** Whether the SERIES entry carries its own timestamp. */
+  boolean hasTimestamp();
+
+  /** The timestamp of a SERIES entry in milliseconds; only valid when {@link #hasTimestamp()}. */
+  long timestampMillis();
+}
