@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,21 +153,25 @@ class HeadTest {
     int writers = 3;
     int samples = 3_000;
     ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+    CountDownLatch readerStarted = new CountDownLatch(1);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         Labels labels = Labels.of("__name__", "m", "writer", Integer.toString(w));
         done.add(pool.submit(() -> {
+          readerStarted.await(30, TimeUnit.SECONDS);
           for (int i = 0; i < samples; i++) {
             Appender app = head.appender();
             app.append(0, labels, i * 1000L, i);
             app.commit();
           }
+          return null;
         }));
       }
       Future<Integer> reader = pool.submit(() -> {
+        readerStarted.countDown();
         int reads = 0;
-        while (done.stream().anyMatch(f -> !f.isDone()) && reads < 10_000) {
+        do {
           for (TreeMap<Long, Long> series : all(head).values()) {
             long expectedTime = 0;
             for (Map.Entry<Long, Long> e : series.entrySet()) {
@@ -176,13 +181,14 @@ class HeadTest {
             }
           }
           reads++;
-        }
+        } while (done.stream().anyMatch(f -> !f.isDone()) && reads < 10_000);
         return reads;
       });
       for (Future<?> f : done) {
         f.get(60, TimeUnit.SECONDS);
       }
-      assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+      // Rethrows what the reader found inconsistent.
+      reader.get(60, TimeUnit.SECONDS);
       assertThat(all(head).values()).allSatisfy(s -> assertThat(s).hasSize(samples));
     } finally {
       pool.shutdownNow();
