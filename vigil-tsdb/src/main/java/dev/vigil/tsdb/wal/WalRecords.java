@@ -47,12 +47,17 @@ public final class WalRecords {
       b.putBE64(first.ref());
       b.putBE64(first.t());
       for (SampleRecord s : samples) {
-        b.putVarint(s.ref() - first.ref());
-        b.putVarint(s.t() - first.t());
-        b.putBE64(Double.doubleToRawLongBits(s.v()));
+        putSampleFields(b, first.ref(), first.t(), s.ref(), s.t(), s.v());
       }
     }
     return b.toByteArray();
+  }
+
+  /** A sample's fields as samples and exemplars records store them: ref and time as deltas from the first. */
+  private static void putSampleFields(EncodingBuffer b, long firstRef, long firstT, long ref, long t, double v) {
+    b.putVarint(ref - firstRef);
+    b.putVarint(t - firstT);
+    b.putBE64(Double.doubleToRawLongBits(v));
   }
 
   public static byte[] encodeTombstones(List<TombstoneRecord> tombstones) {
@@ -72,9 +77,7 @@ public final class WalRecords {
       b.putBE64(first.ref());
       b.putBE64(first.t());
       for (ExemplarRecord e : exemplars) {
-        b.putVarint(e.ref() - first.ref());
-        b.putVarint(e.t() - first.t());
-        b.putBE64(Double.doubleToRawLongBits(e.v()));
+        putSampleFields(b, first.ref(), first.t(), e.ref(), e.t(), e.v());
         putLabels(b, e.labels());
       }
     }
