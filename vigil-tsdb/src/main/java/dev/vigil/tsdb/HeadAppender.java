@@ -3,12 +3,13 @@ package dev.vigil.tsdb;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.SampleRejectedException;
+import dev.vigil.tsdb.wal.SampleRecord;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One transaction against the head. Appends are checked at once against what each series holds
- * (so a scrape learns of a bad sample immediately) and applied on commit; a sample that a commit
+ * (so a scrape learns of a bad sample immediately), logged and applied on commit; a sample that a commit
  * finds out of order after all (the same series appended twice in one batch, or by two appenders)
  * is dropped and counted, as Prometheus does.
  */
@@ -54,6 +55,11 @@ final class HeadAppender implements Appender {
 
   @Override
   public void commit() {
+    List<SampleRecord> records = new ArrayList<>(series.size());
+    for (int i = 0; i < series.size(); i++) {
+      records.add(new SampleRecord(series.get(i).ref, times[i], values[i]));
+    }
+    head.log(records);
     for (int i = 0; i < series.size(); i++) {
       Head.HeadSeries s = series.get(i);
       synchronized (s.series) {
