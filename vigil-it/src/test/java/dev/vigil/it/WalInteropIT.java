@@ -47,12 +47,6 @@ class WalInteropIT {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  /**
-   * Prometheus 2.42 snappy-compresses WAL records by default (a hidden flag, default true in
-   * cmd/prometheus/main.go), which Vigil's reader does not decode yet.
-   */
-  private static final String UNCOMPRESSED_WAL = "--no-storage.tsdb.wal-compression";
-
   @TempDir static Path dir;
 
   /** A point as Prometheus serves it: milliseconds and the value string. */
@@ -107,7 +101,8 @@ class WalInteropIT {
     Path data = dir.resolve("prometheus-wrote");
     Path work = dir.resolve("work-b");
     PrometheusServer scraper = PrometheusServer.start(data, work, Duration.ofSeconds(60),
-        List.of("--web.enable-lifecycle", UNCOMPRESSED_WAL));
+        // Default flags otherwise: 2.42 snappy-compresses WAL records, which Vigil's reader decodes.
+        List.of("--web.enable-lifecycle"));
     try {
       // The test kit writes a config without scrape jobs; give this one a job scraping itself and reload.
       Files.writeString(work.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n"

@@ -26,8 +26,8 @@ import java.util.zip.CRC32C;
  * writer had not completed the page yet), and then simply ends after its last fragment.
  *
  * <p>The first record that cannot be read whole stops the reader with a {@link WalCorruptionException}
- * pointing at that record's start. A record compressed with snappy stops it with a plain {@link
- * CorruptionException}: not damage, but nothing this reader may repair.
+ * pointing at that record's start. Records whose fragments carry the snappy flag (Prometheus 2.42's
+ * default) are decompressed once whole; a record that does not decompress is corrupt like any other.
  *
  * <pre>
  * try (WalReader r = WalReader.open(walDir)) {
@@ -38,6 +38,7 @@ import java.util.zip.CRC32C;
 public final class WalReader implements AutoCloseable {
   private final List<WalSegment> segments;
   private final byte[] page = new byte[PAGE_SIZE];
+  private boolean compressed;
   private final CRC32C crc = new CRC32C();
   private final EncodingBuffer assembled = new EncodingBuffer(PAGE_SIZE);
 
@@ -92,7 +93,7 @@ public final class WalReader implements AutoCloseable {
         loadPage(pageStart + PAGE_SIZE);
       }
       if (readFragment()) {
-        record = assembled.toByteArray();
+        record = assembledRecord();
         return true;
       }
     }
@@ -138,11 +139,6 @@ public final class WalReader implements AutoCloseable {
     if ((header & ~(TYPE_MASK | SNAPPY_FLAG)) != 0 || type == PAGE_TERMINATOR || type > LAST) {
       throw corrupt(start, "unknown fragment type 0x" + String.format("%02x", header) + " at offset " + at);
     }
-    if ((header & SNAPPY_FLAG) != 0) {
-      throw new CorruptionException(segment().file(), at,
-          "snappy-compressed WAL records are not supported yet (fragment header 0x"
-              + String.format("%02x", header) + "); start Prometheus with --no-storage.tsdb.wal-compression");
-    }
     if (pos + HEADER_SIZE > pageLength) {
       throw corrupt(start, pos + HEADER_SIZE > PAGE_SIZE
           ? "fragment header at offset " + at + " crosses the page boundary"
@@ -167,10 +163,26 @@ public final class WalReader implements AutoCloseable {
       throw corrupt(start, "unexpected " + WalFormat.fragmentName(type) + " fragment at offset " + at
           + (continuing ? " inside a record" : " without a first fragment"));
     }
+    if (!continuing) {
+      compressed = (header & SNAPPY_FLAG) != 0;
+    }
     recordOffset = start;
     assembled.putBytes(page, dataStart, length);
     pos = dataStart + length;
     return type == FULL || type == LAST;
+  }
+
+  /** The assembled record, decompressed if its fragments were compressed. */
+  private byte[] assembledRecord() {
+    byte[] bytes = assembled.toByteArray();
+    if (!compressed) {
+      return bytes;
+    }
+    try {
+      return Snappy.decode(bytes);
+    } catch (IllegalArgumentException e) {
+      throw corrupt(recordOffset, e.getMessage());
+    }
   }
 
   private boolean openNextSegment() throws IOException {

@@ -39,7 +39,7 @@ class WalBitFlipTest {
         try (WalReader reader = WalReader.open(wal)) {
           assertThatThrownBy(() -> drain(reader, new ArrayList<>()))
               .as("bit %d of byte %d", bit, at)
-              // Bit 3 of a header byte is the snappy flag, refused as unsupported rather than corrupt.
+              // Bit 3 of a header byte is the snappy flag: the record then fails to decompress.
               .isInstanceOf(CorruptionException.class)
               .hasMessageContaining(wal.resolve("00000000").toString())
               .satisfies(e -> assertThat(((CorruptionException) e).offset()).isBetween(0L, (long) at));
@@ -67,13 +67,23 @@ class WalBitFlipTest {
   }
 
   @Test
-  void snappyCompressedRecordsAreRefusedClearlyAndAreNotRepairable() throws Exception {
+  void snappyCompressedRecordsAreDecompressed() throws Exception {
+    // A snappy block: length 3, then one literal of 3 bytes (tag (3 - 1) << 2).
     Files.write(dir.resolve("00000000"), fragment(1 | 0x08, new byte[] {3, 8, 'a', 'b', 'c'}));
     try (WalReader reader = WalReader.open(dir)) {
+      assertThat(reader.next()).isTrue();
+      assertThat(reader.record()).isEqualTo(new byte[] {'a', 'b', 'c'});
+    }
+  }
+
+  @Test
+  void compressedRecordThatDoesNotDecompressIsCorrupt() throws Exception {
+    // Declares 9 bytes but holds a 3-byte literal.
+    Files.write(dir.resolve("00000000"), fragment(1 | 0x08, new byte[] {9, 8, 'a', 'b', 'c'}));
+    try (WalReader reader = WalReader.open(dir)) {
       assertThatThrownBy(reader::next)
-          .isInstanceOf(CorruptionException.class)
-          .isNotInstanceOf(WalCorruptionException.class)
-          .hasMessageContaining("00000000 at offset 0: snappy-compressed WAL records are not supported yet");
+          .isInstanceOf(WalCorruptionException.class)
+          .hasMessageContaining("00000000 at offset 0: snappy: decoded 3 bytes, declared 9");
     }
   }
 
