@@ -10,10 +10,12 @@ import dev.vigil.testkit.peer.PrometheusServer;
 import dev.vigil.tsdb.wal.SampleRecord;
 import dev.vigil.tsdb.wal.SeriesRecord;
 import dev.vigil.tsdb.wal.Wal;
+import dev.vigil.tsdb.wal.WalCheckpoint;
 import dev.vigil.tsdb.wal.WalCorruptionException;
 import dev.vigil.tsdb.wal.WalReader;
 import dev.vigil.tsdb.wal.WalRecordType;
 import dev.vigil.tsdb.wal.WalRecords;
+import dev.vigil.tsdb.wal.WalReplay;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,42 +59,92 @@ class WalInteropIT {
     ItPeers.prometheus();
   }
 
-  @Test
-  void prometheusReplaysAWalVigilWroteAndServesExactlyItsSamples() throws Exception {
-    Random random = new Random(SEEDS.seed());
-    Path data = dir.resolve("vigil-wrote");
-    // Within the last hour, so the replayed head keeps everything and no block is cut.
-    long end = System.currentTimeMillis() / 1000 * 1000 - 60_000;
+  /** 100 series with a sample every 15 s over the last half hour (so a replayed head keeps them all). */
+  private static Map<Labels, List<Point>> writeHalfAnHour(Wal wal, Random random, long end) throws IOException {
     long start = end - 30 * 60_000;
     Map<Labels, List<Point>> expected = new TreeMap<>();
-    try (Wal wal = Wal.open(data.resolve("wal"))) {
-      List<SeriesRecord> series = new ArrayList<>();
-      for (int i = 0; i < 100; i++) {
-        series.add(new SeriesRecord(i + 1, Labels.of("__name__", "vigil_wal_test", "series", Integer.toString(i))));
-      }
-      wal.log(WalRecords.encodeSeries(series));
-      for (long t = start; t <= end; t += 15_000) {
-        List<SampleRecord> batch = new ArrayList<>();
-        for (SeriesRecord s : series) {
-          double v = random.nextInt(4) == 0 ? random.nextInt(1000) : random.nextGaussian() * 1e3;
-          batch.add(new SampleRecord(s.ref(), t - random.nextInt(1000), v));
-        }
-        wal.log(WalRecords.encodeSamples(batch));
-        for (int i = 0; i < batch.size(); i++) {
-          expected.computeIfAbsent(series.get(i).labels(), k -> new ArrayList<>())
-              .add(new Point(batch.get(i).t(), PrometheusServesVigilBlocksIT.promValue(batch.get(i).v())));
-        }
-      }
-      wal.sync();
+    List<SeriesRecord> series = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      series.add(new SeriesRecord(i + 1, Labels.of("__name__", "vigil_wal_test", "series", Integer.toString(i))));
     }
-
-    try (PrometheusServer prometheus = PrometheusServer.start(data, dir.resolve("work-a"))) {
-      Map<Labels, List<Point>> served = rawSamples(prometheus, "vigil_wal_test", end, 40 * 60);
-      assertThat(served.keySet()).as("%s: series", SEEDS).containsExactlyElementsOf(expected.keySet());
-      for (Map.Entry<Labels, List<Point>> e : expected.entrySet()) {
-        assertThat(served.get(e.getKey())).as("%s: samples of %s", SEEDS, e.getKey())
-            .containsExactlyElementsOf(e.getValue());
+    wal.log(WalRecords.encodeSeries(series));
+    for (long t = start; t <= end; t += 15_000) {
+      List<SampleRecord> batch = new ArrayList<>();
+      for (SeriesRecord s : series) {
+        double v = random.nextInt(4) == 0 ? random.nextInt(1000) : random.nextGaussian() * 1e3;
+        batch.add(new SampleRecord(s.ref(), t - random.nextInt(1000), v));
       }
+      wal.log(WalRecords.encodeSamples(batch));
+      for (int i = 0; i < batch.size(); i++) {
+        expected.computeIfAbsent(series.get(i).labels(), k -> new ArrayList<>())
+            .add(new Point(batch.get(i).t(), PrometheusServesVigilBlocksIT.promValue(batch.get(i).v())));
+      }
+    }
+    wal.sync();
+    return expected;
+  }
+
+  private static void assertServes(PrometheusServer prometheus, Map<Labels, List<Point>> expected, long end)
+      throws Exception {
+    Map<Labels, List<Point>> served = rawSamples(prometheus, "vigil_wal_test", end, 40 * 60);
+    assertThat(served.keySet()).as("%s: series", SEEDS).containsExactlyElementsOf(expected.keySet());
+    for (Map.Entry<Labels, List<Point>> e : expected.entrySet()) {
+      assertThat(served.get(e.getKey())).as("%s: samples of %s", SEEDS, e.getKey())
+          .containsExactlyElementsOf(e.getValue());
+    }
+  }
+
+  @Test
+  void prometheusReplaysAWalVigilWroteAndServesExactlyItsSamples() throws Exception {
+    Path data = dir.resolve("vigil-wrote");
+    long end = System.currentTimeMillis() / 1000 * 1000 - 60_000;
+    Map<Labels, List<Point>> expected;
+    try (Wal wal = Wal.open(data.resolve("wal"))) {
+      expected = writeHalfAnHour(wal, new Random(SEEDS.seed()), end);
+    }
+    try (PrometheusServer prometheus = PrometheusServer.start(data, dir.resolve("work-a"))) {
+      assertServes(prometheus, expected, end);
+    }
+  }
+
+  /**
+   * After Vigil checkpoints the older segments (dropping samples before a cut-off) and truncates them,
+   * Prometheus replays the checkpoint and the rest and serves exactly what remains.
+   */
+  @Test
+  void prometheusReplaysACheckpointVigilWrote() throws Exception {
+    Path data = dir.resolve("vigil-checkpointed");
+    Path walDir = data.resolve("wal");
+    long end = System.currentTimeMillis() / 1000 * 1000 - 60_000;
+    long mint = end - 15 * 60_000;
+    Map<Labels, List<Point>> written;
+    try (Wal wal = Wal.open(walDir, 2 * Wal.PAGE_SIZE)) {
+      written = writeHalfAnHour(wal, new Random(SEEDS.seed()), end);
+      int to = wal.activeSegment() / 2;
+      WalCheckpoint.write(walDir, to, ref -> true, mint);
+      wal.truncate(to + 1);
+    }
+    Map<Labels, List<Point>> expected = new TreeMap<>();
+    int[] dropped = {0};
+    Map<Long, Labels> byRef = new HashMap<>();
+    try (WalReader reader = WalReplay.open(walDir)) {
+      while (reader.next()) {
+        byte[] record = reader.record();
+        if (WalRecordType.of(record) == WalRecordType.SERIES) {
+          WalRecords.decodeSeries(record, reader.segment().file(), reader.offset())
+              .forEach(s -> byRef.put(s.ref(), s.labels()));
+        } else if (WalRecordType.of(record) == WalRecordType.SAMPLES) {
+          for (SampleRecord s : WalRecords.decodeSamples(record, reader.segment().file(), reader.offset())) {
+            expected.computeIfAbsent(byRef.get(s.ref()), k -> new ArrayList<>())
+                .add(new Point(s.t(), PrometheusServesVigilBlocksIT.promValue(s.v())));
+          }
+        }
+      }
+    }
+    written.forEach((labels, points) -> dropped[0] += points.size() - expected.get(labels).size());
+    assertThat(dropped[0]).as("samples the checkpoint dropped before its cut-off").isPositive();
+    try (PrometheusServer prometheus = PrometheusServer.start(data, dir.resolve("work-checkpoint"))) {
+      assertServes(prometheus, expected, end);
     }
   }
 

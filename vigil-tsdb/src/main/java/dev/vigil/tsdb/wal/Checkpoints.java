@@ -49,7 +49,8 @@ public final class Checkpoints {
     return index(dir).isPresent();
   }
 
-  private static Optional<Integer> index(Path dir) {
+  /** The segment index a checkpoint directory's name carries; empty for anything else. */
+  static Optional<Integer> index(Path dir) {
     Path fileName = dir.getFileName();
     String name = fileName == null ? "" : fileName.toString();
     if (!name.startsWith(PREFIX)) {
