@@ -92,15 +92,19 @@ final class Interop {
   static void copyBlocks(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     for (BlockDir b : blocks(from)) {
-      Path target = to.resolve(b.dir().getFileName().toString());
-      try (Stream<Path> files = Files.walk(b.dir())) {
-        for (Path f : files.toList()) {
-          Path dest = target.resolve(b.dir().relativize(f).toString());
-          if (Files.isDirectory(f)) {
-            Files.createDirectories(dest);
-          } else {
-            Files.copy(f, dest);
-          }
+      copyTree(b.dir(), to.resolve(b.dir().getFileName().toString()));
+    }
+  }
+
+  /** Copies a directory with everything below it. */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path dest = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(f, dest);
         }
       }
     }

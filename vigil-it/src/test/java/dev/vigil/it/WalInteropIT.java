@@ -16,6 +16,8 @@ import dev.vigil.tsdb.wal.WalReader;
 import dev.vigil.tsdb.wal.WalRecordType;
 import dev.vigil.tsdb.wal.WalRecords;
 import dev.vigil.tsdb.wal.WalReplay;
+import dev.vigil.web.ServerOptions;
+import dev.vigil.web.VigilServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -86,7 +88,7 @@ class WalInteropIT {
 
   private static void assertServes(PrometheusServer prometheus, Map<Labels, List<Point>> expected, long end)
       throws Exception {
-    Map<Labels, List<Point>> served = rawSamples(prometheus, "vigil_wal_test", end, 40 * 60);
+    Map<Labels, List<Point>> served = rawSamples(prometheus.baseUrl(), "vigil_wal_test", end, 40 * 60);
     assertThat(served.keySet()).as("%s: series", SEEDS).containsExactlyElementsOf(expected.keySet());
     for (Map.Entry<Labels, List<Point>> e : expected.entrySet()) {
       assertThat(served.get(e.getKey())).as("%s: samples of %s", SEEDS, e.getKey())
@@ -201,9 +203,13 @@ class WalInteropIT {
     assertThat(types.keySet()).as("record types").containsOnly(WalRecordType.SERIES, WalRecordType.SAMPLES);
     assertThat(read.keySet()).as("series read from the WAL").hasSizeGreaterThan(100);
 
+    // vigil server on a copy of the killed Prometheus's directory: the drop-in case.
+    Path vigilData = dir.resolve("prometheus-wrote-for-vigil");
+    Interop.copyTree(data, vigilData);
     List<String> names = List.of("up", "scrape_duration_seconds", "prometheus_tsdb_head_series",
         "go_goroutines", "process_cpu_seconds_total");
-    try (PrometheusServer restarted = PrometheusServer.start(data, dir.resolve("work-c"))) {
+    try (PrometheusServer restarted = PrometheusServer.start(data, dir.resolve("work-c"));
+        VigilServer vigil = VigilServer.start(ServerOptions.loopback(vigilData))) {
       for (String name : names) {
         Map<Labels, List<Point>> expected = new TreeMap<>();
         read.forEach((labels, points) -> {
@@ -212,7 +218,10 @@ class WalInteropIT {
           }
         });
         assertThat(expected).as("the WAL holds %s", name).isNotEmpty();
-        assertThat(rawSamples(restarted, name, maxT, 300)).as("samples of %s", name).isEqualTo(expected);
+        assertThat(rawSamples(restarted.baseUrl(), name, maxT, 300)).as("Prometheus: samples of %s", name)
+            .isEqualTo(expected);
+        assertThat(rawSamples(vigil.baseUrl(), name, maxT, 300)).as("vigil server: samples of %s", name)
+            .isEqualTo(expected);
       }
     }
   }
@@ -232,9 +241,9 @@ class WalInteropIT {
   }
 
   /** Every raw sample of the metric {@code name} in the {@code seconds} before {@code at}. */
-  private static Map<Labels, List<Point>> rawSamples(PrometheusServer prometheus, String name, long at, long seconds)
+  private static Map<Labels, List<Point>> rawSamples(URI server, String name, long at, long seconds)
       throws IOException, InterruptedException {
-    String url = prometheus.baseUrl() + "/api/v1/query?query="
+    String url = server + "/api/v1/query?query="
         + URLEncoder.encode("{__name__=\"" + name + "\"}[" + seconds + "s]", StandardCharsets.UTF_8)
         + "&time=" + Interop.seconds(at);
     HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))

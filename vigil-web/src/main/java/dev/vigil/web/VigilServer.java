@@ -2,7 +2,7 @@ package dev.vigil.web;
 
 import dev.vigil.core.storage.Queryable;
 import dev.vigil.promql.engine.Engine;
-import dev.vigil.tsdb.ReadOnlyTsdb;
+import dev.vigil.tsdb.Tsdb;
 import dev.vigil.web.api.ApiEndpoint;
 import dev.vigil.web.api.BuildInfoEndpoint;
 import dev.vigil.web.api.FlagsEndpoint;
@@ -37,6 +37,8 @@ public final class VigilServer implements AutoCloseable {
   private static final int MAX_THREADS = 64;
   /** Go's default limit on request headers, which long GET queries need rather than Jetty's 8 KiB. */
   private static final int MAX_HEADER_BYTES = 1 << 20;
+  /** Prometheus's default --storage.tsdb.min-block-duration: the head's chunk range. */
+  private static final long BLOCK_RANGE_MILLIS = 2 * 3600 * 1000L;
   /** Prometheus's --web.read-timeout default; a connection quiet for longer is closed. */
   private static final long MIN_IDLE_TIMEOUT_MILLIS = 5 * 60_000L;
 
@@ -50,11 +52,15 @@ public final class VigilServer implements AutoCloseable {
     this.storage = storage;
   }
 
-  /** Opens the data directory and starts listening; returns once requests are being served. */
+  /**
+   * Opens the data directory (blocks, then the WAL replayed into the head) and starts listening;
+   * returns once requests are being served, so the server is ready whenever it answers.
+   */
   public static VigilServer start(ServerOptions options) throws IOException {
-    ReadOnlyTsdb tsdb = ReadOnlyTsdb.open(options.tsdbPath());
-    tsdb.skipped().forEach(s -> LOG.warn("skipping unreadable block {}: {}", s.dir(), s.reason()));
-    LOG.info("serving {} blocks from {}", tsdb.blocks().size(), options.tsdbPath());
+    Tsdb tsdb = Tsdb.open(options.tsdbPath(), BLOCK_RANGE_MILLIS, warning -> LOG.warn("{}", warning));
+    tsdb.blocks().skipped().forEach(s -> LOG.warn("skipping unreadable block {}: {}", s.dir(), s.reason()));
+    LOG.info("serving {} blocks and a head of {} series from {}", tsdb.blocks().blocks().size(),
+        tsdb.head().numSeries(), options.tsdbPath());
     return serve(options, tsdb, tsdb);
   }
 
