@@ -9,7 +9,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code /-/healthy} and {@code /-/ready}: 200 with a one-line text, or no body for HEAD. Prometheus's
  * text names Prometheus ("Prometheus Server is Healthy."); Vigil's names Vigil in the same shape.
- * The server serves only once its storage is open, so it is ready whenever it answers.
+ * While storage is opening, {@link ReadinessGate} answers {@code /-/ready} instead.
  */
 final class HealthTarget implements RouteTarget {
   private final String text;

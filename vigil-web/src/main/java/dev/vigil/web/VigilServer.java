@@ -53,26 +53,53 @@ public final class VigilServer implements AutoCloseable {
   }
 
   /**
-   * Opens the data directory (blocks, then the WAL replayed into the head) and starts listening;
-   * returns once requests are being served, so the server is ready whenever it answers.
+   * Starts listening, then opens the data directory (blocks, then the WAL replayed into the head);
+   * returns once the storage is open. Meanwhile {@code /-/healthy} answers and the API and
+   * {@code /-/ready} say 503, as Prometheus does during its replay.
    */
   public static VigilServer start(ServerOptions options) throws IOException {
-    Tsdb tsdb = Tsdb.open(options.tsdbPath(), BLOCK_RANGE_MILLIS, warning -> LOG.warn("{}", warning));
-    tsdb.blocks().skipped().forEach(s -> LOG.warn("skipping unreadable block {}: {}", s.dir(), s.reason()));
-    LOG.info("serving {} blocks and a head of {} series from {}", tsdb.blocks().blocks().size(),
-        tsdb.head().numSeries(), options.tsdbPath());
-    return serve(options, tsdb, tsdb);
+    return start(options, () -> {
+      Tsdb tsdb = Tsdb.open(options.tsdbPath(), BLOCK_RANGE_MILLIS, warning -> LOG.warn("{}", warning));
+      tsdb.blocks().skipped().forEach(s -> LOG.warn("skipping unreadable block {}: {}", s.dir(), s.reason()));
+      LOG.info("serving {} blocks and a head of {} series from {}", tsdb.blocks().blocks().size(),
+          tsdb.head().numSeries(), options.tsdbPath());
+      return tsdb;
+    });
+  }
+
+  /** Opens a server's storage; may take long (a WAL replay). */
+  interface StorageOpener<S extends Queryable & AutoCloseable> {
+    S open() throws IOException;
+  }
+
+  static <S extends Queryable & AutoCloseable> VigilServer start(ServerOptions options, StorageOpener<S> opener)
+      throws IOException {
+    DeferredStorage<S> storage = new DeferredStorage<>();
+    VigilServer server = serve(options, storage, storage, storage::isOpen);
+    try {
+      storage.opened(opener.open());
+      return server;
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** Serves storage that is open already; {@code storage} is closed with the server. */
+  static VigilServer serve(ServerOptions options, Queryable queryable, AutoCloseable storage) throws IOException {
+    return serve(options, queryable, storage, () -> true);
   }
 
   /** Serves any storage; {@code storage} is closed with the server, also when starting fails. */
-  static VigilServer serve(ServerOptions options, Queryable queryable, AutoCloseable storage) throws IOException {
+  private static VigilServer serve(ServerOptions options, Queryable queryable, AutoCloseable storage,
+      java.util.function.BooleanSupplier ready) throws IOException {
     try {
       WebMetrics metrics = new WebMetrics();
       Server server = new Server(threadPool());
       ServerConnector connector = connector(server, options);
       server.addConnector(connector);
       GzipHandler gzip = new GzipHandler();
-      gzip.setHandler(routes(options, queryable, metrics));
+      gzip.setHandler(new ReadinessGate(routes(options, queryable, metrics), ready));
       server.setHandler(gzip);
       server.start();
       return new VigilServer(server, connector, storage);
