@@ -45,11 +45,13 @@ public final class VigilServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final AutoCloseable storage;
+  private final WebMetrics metrics;
 
-  private VigilServer(Server server, ServerConnector connector, AutoCloseable storage) {
+  private VigilServer(Server server, ServerConnector connector, AutoCloseable storage, WebMetrics metrics) {
     this.server = server;
     this.connector = connector;
     this.storage = storage;
+    this.metrics = metrics;
   }
 
   /**
@@ -68,16 +70,17 @@ public final class VigilServer implements AutoCloseable {
   }
 
   /** Opens a server's storage; may take long (a WAL replay). */
-  interface StorageOpener<S extends Queryable & AutoCloseable> {
-    S open() throws IOException;
+  interface StorageOpener {
+    Tsdb open() throws IOException;
   }
 
-  static <S extends Queryable & AutoCloseable> VigilServer start(ServerOptions options, StorageOpener<S> opener)
-      throws IOException {
-    DeferredStorage<S> storage = new DeferredStorage<>();
+  static VigilServer start(ServerOptions options, StorageOpener opener) throws IOException {
+    DeferredStorage<Tsdb> storage = new DeferredStorage<>();
     VigilServer server = serve(options, storage, storage, storage::isOpen);
     try {
-      storage.opened(opener.open());
+      Tsdb tsdb = opener.open();
+      StorageMetrics.register(server.metrics.registry(), tsdb);
+      storage.opened(tsdb);
       return server;
     } catch (IOException | RuntimeException e) {
       server.close();
@@ -102,7 +105,7 @@ public final class VigilServer implements AutoCloseable {
       gzip.setHandler(new ReadinessGate(routes(options, queryable, metrics), ready));
       server.setHandler(gzip);
       server.start();
-      return new VigilServer(server, connector, storage);
+      return new VigilServer(server, connector, storage, metrics);
     } catch (Exception e) {
       closeQuietly(storage, e);
       throw new IOException("cannot start the HTTP server on " + options.listenAddress() + ": " + e.getMessage(), e);
