@@ -2,16 +2,13 @@ package dev.vigil.tsdb;
 
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.Matcher;
-import dev.vigil.core.labels.Utf8Order;
 import dev.vigil.core.storage.Querier;
 import dev.vigil.core.storage.QueryContext;
 import dev.vigil.core.storage.SelectHints;
 import dev.vigil.core.storage.Series;
 import dev.vigil.core.storage.SeriesSet;
 import dev.vigil.tsdb.index.Postings;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Reads one block over [minTime, maxTime]. Series come in label order (the index stores them so).
@@ -56,14 +53,7 @@ final class BlockQuerier implements Querier {
     if (matchers.length == 0) {
       return block.index().labelValues(name);
     }
-    TreeSet<String> values = new TreeSet<>(Utf8Order::compare);
-    forEachMatchingSeries(ctx, matchers, labels -> {
-      String v = labels.get(name);
-      if (v != null) {
-        values.add(v);
-      }
-    });
-    return new ArrayList<>(values);
+    return MatchingLabels.values(name, f -> forEachMatchingSeries(ctx, matchers, f));
   }
 
   @Override
@@ -71,9 +61,7 @@ final class BlockQuerier implements Querier {
     if (matchers.length == 0) {
       return block.index().labelNames();
     }
-    TreeSet<String> names = new TreeSet<>(Utf8Order::compare);
-    forEachMatchingSeries(ctx, matchers, labels -> labels.forEach((n, v) -> names.add(n)));
-    return new ArrayList<>(names);
+    return MatchingLabels.names(f -> forEachMatchingSeries(ctx, matchers, f));
   }
 
   private void forEachMatchingSeries(QueryContext ctx, Matcher[] matchers, java.util.function.Consumer<Labels> f) {

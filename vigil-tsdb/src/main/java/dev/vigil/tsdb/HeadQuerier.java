@@ -2,7 +2,6 @@ package dev.vigil.tsdb;
 
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.Matcher;
-import dev.vigil.core.labels.Utf8Order;
 import dev.vigil.core.storage.Querier;
 import dev.vigil.core.storage.QueryContext;
 import dev.vigil.core.storage.SampleIterator;
@@ -12,9 +11,7 @@ import dev.vigil.core.storage.SeriesSet;
 import dev.vigil.tsdb.index.Postings;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -48,24 +45,7 @@ final class HeadQuerier implements Querier {
     if (sorted) {
       selected.sort(Comparator.comparing(Series::labels));
     }
-    Iterator<Series> it = selected.iterator();
-    return new SeriesSet() {
-      private Series current;
-
-      @Override
-      public boolean next() {
-        if (!it.hasNext()) {
-          return false;
-        }
-        current = it.next();
-        return true;
-      }
-
-      @Override
-      public Series at() {
-        return current;
-      }
-    };
+    return SeriesSet.of(selected);
   }
 
   private void forEachSelected(QueryContext ctx, Matcher[] matchers, Consumer<Head.HeadSeries> action) {
@@ -85,14 +65,7 @@ final class HeadQuerier implements Querier {
     if (matchers.length == 0) {
       return head.postings().labelValues(name);
     }
-    TreeSet<String> values = new TreeSet<>(Utf8Order::compare);
-    forEachSelected(ctx, matchers, s -> {
-      String v = s.series.labels().get(name);
-      if (v != null) {
-        values.add(v);
-      }
-    });
-    return new ArrayList<>(values);
+    return MatchingLabels.values(name, f -> forEachSelected(ctx, matchers, s -> f.accept(s.series.labels())));
   }
 
   @Override
@@ -100,9 +73,7 @@ final class HeadQuerier implements Querier {
     if (matchers.length == 0) {
       return head.postings().labelNames();
     }
-    TreeSet<String> names = new TreeSet<>(Utf8Order::compare);
-    forEachSelected(ctx, matchers, s -> s.series.labels().forEach((n, v) -> names.add(n)));
-    return new ArrayList<>(names);
+    return MatchingLabels.names(f -> forEachSelected(ctx, matchers, s -> f.accept(s.series.labels())));
   }
 
   @Override

@@ -14,6 +14,28 @@ public interface SeriesSet {
     return List.of();
   }
 
+  /** A set over series already in hand, in list order. */
+  static SeriesSet of(List<? extends Series> series) {
+    java.util.Iterator<? extends Series> it = series.iterator();
+    return new SeriesSet() {
+      private Series current;
+
+      @Override
+      public boolean next() {
+        if (!it.hasNext()) {
+          return false;
+        }
+        current = it.next();
+        return true;
+      }
+
+      @Override
+      public Series at() {
+        return current;
+      }
+    };
+  }
+
   SeriesSet EMPTY = new SeriesSet() {
     @Override
     public boolean next() {

@@ -12,7 +12,6 @@ import dev.vigil.core.storage.SeriesSet;
 import dev.vigil.core.storage.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,24 +55,7 @@ final class MemoryStorage implements Queryable {
             selected.add(series(e.getKey(), e.getValue(), mint, maxt));
           }
         }
-        Iterator<Series> it = selected.iterator();
-        return new SeriesSet() {
-          private Series current;
-
-          @Override
-          public boolean next() {
-            if (!it.hasNext()) {
-              return false;
-            }
-            current = it.next();
-            return true;
-          }
-
-          @Override
-          public Series at() {
-            return current;
-          }
-        };
+        return SeriesSet.of(selected);
       }
 
       @Override
