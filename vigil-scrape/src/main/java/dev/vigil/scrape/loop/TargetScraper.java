@@ -1,0 +1,12 @@
+package dev.vigil.scrape.loop;
+
+/** Fetches one target's exposition; one instance per target, used by one scrape loop at a time. */
+public interface TargetScraper {
+  /**
+   * Scrapes once, giving up after {@code timeoutMillis}.
+   *
+   * @throws ScrapeFailure when the target could not be read, with the reason the target shows
+   * @throws InterruptedException when the loop is being stopped
+   */
+  ScrapeBody scrape(long timeoutMillis) throws ScrapeFailure, InterruptedException;
+}
