@@ -2,6 +2,8 @@ package dev.vigil.cli;
 
 import dev.vigil.core.model.PromDuration;
 import dev.vigil.promql.engine.EngineOptions;
+import dev.vigil.scrape.config.ByteSize;
+import dev.vigil.tsdb.TsdbOptions;
 import dev.vigil.web.ListenAddress;
 import dev.vigil.web.ServerOptions;
 import dev.vigil.web.VigilServer;
@@ -24,9 +26,26 @@ import picocli.CommandLine.Option;
     description = "Serve a TSDB data directory through the Prometheus HTTP API (read-only for now).")
 public final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
+  private static final long THIRTY_ONE_DAYS = 31 * 24 * 3600_000L;
 
   @Option(names = "--storage.tsdb.path", defaultValue = "data/", description = "Base path for metrics storage (default: ${DEFAULT-VALUE}).")
   private Path tsdbPath;
+
+  @Option(names = "--storage.tsdb.retention.time",
+      description = "How long to retain samples in storage. If neither this flag nor --storage.tsdb.retention.size is set, the retention time defaults to 15d. Units Supported: y, w, d, h, m, s, ms.")
+  private String retentionTime;
+
+  @Option(names = "--storage.tsdb.retention.size",
+      description = "Maximum number of bytes that can be stored for blocks. A unit is required, supported units: B, KB, MB, GB, TB, PB, EB. Ex: \"512MB\". Based on powers-of-2, so 1KB is 1024B.")
+  private String retentionSize;
+
+  @Option(names = "--storage.tsdb.min-block-duration", defaultValue = "2h", hidden = true,
+      description = "Minimum duration of a data block before being persisted. For use in testing.")
+  private String minBlockDuration;
+
+  @Option(names = "--storage.tsdb.max-block-duration", hidden = true,
+      description = "Maximum duration compacted blocks may span. For use in testing. (Defaults to 10% of the retention period.)")
+  private String maxBlockDuration;
 
   @Option(names = "--web.listen-address", defaultValue = "0.0.0.0:9090",
       description = "Address to listen on for the API and telemetry (default: ${DEFAULT-VALUE}).")
@@ -50,14 +69,46 @@ public final class ServerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EngineOptions engine = new EngineOptions(duration("--query.timeout", queryTimeout), maxSamples, maxConcurrency,
         duration("--query.lookback-delta", lookbackDelta));
-    ServerOptions options = new ServerOptions(tsdbPath, ListenAddress.parse(listenAddress), engine, reportedFlags(engine),
-        BuildInfo.current());
+    TsdbOptions storage = storageOptions();
+    ServerOptions options = new ServerOptions(tsdbPath, storage, ListenAddress.parse(listenAddress), engine,
+        reportedFlags(engine, storage), BuildInfo.current());
     VigilServer server = VigilServer.start(options);
     Thread stopper = new Thread(server::close, "vigil-server-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     LOG.info("Vigil server ready, listening on {} (data: {})", listenAddress, tsdbPath);
     server.join();
     return 0;
+  }
+
+  /**
+   * Retention and block ranges as Prometheus 2.42 resolves them: 15d when no retention is given,
+   * max block duration a tenth of the retention but at most 31d.
+   */
+  private TsdbOptions storageOptions() {
+    long retention = retentionTime == null ? 0 : duration("--storage.tsdb.retention.time", retentionTime);
+    long bytes = 0;
+    if (retentionSize != null) {
+      try {
+        bytes = ByteSize.parse(retentionSize);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("invalid --storage.tsdb.retention.size " + retentionSize + ": "
+            + e.getMessage(), e);
+      }
+    }
+    if (retention == 0 && bytes == 0) {
+      retention = TsdbOptions.FIFTEEN_DAYS;
+    }
+    long maxBlock;
+    if (maxBlockDuration != null) {
+      maxBlock = duration("--storage.tsdb.max-block-duration", maxBlockDuration);
+    } else {
+      maxBlock = THIRTY_ONE_DAYS;
+      if (retention != 0 && retention / 10 < maxBlock) {
+        maxBlock = retention / 10;
+      }
+    }
+    long minBlock = duration("--storage.tsdb.min-block-duration", minBlockDuration);
+    return new TsdbOptions(minBlock, Math.max(minBlock, maxBlock), retention, bytes);
   }
 
   private static long duration(String flag, String text) {
@@ -69,9 +120,13 @@ public final class ServerCommand implements Callable<Integer> {
   }
 
   /** The flags as /api/v1/status/flags reports them, values written as Prometheus writes its own. */
-  private Map<String, String> reportedFlags(EngineOptions engine) {
+  private Map<String, String> reportedFlags(EngineOptions engine, TsdbOptions storage) {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("storage.tsdb.path", tsdbPath.toString());
+    flags.put("storage.tsdb.retention.time", PromDuration.format(storage.retentionMillis()));
+    flags.put("storage.tsdb.retention.size", storage.retentionBytes() + "B");
+    flags.put("storage.tsdb.min-block-duration", PromDuration.format(storage.minBlockDuration()));
+    flags.put("storage.tsdb.max-block-duration", PromDuration.format(storage.maxBlockDuration()));
     flags.put("web.listen-address", listenAddress);
     flags.put("query.timeout", PromDuration.format(engine.timeoutMillis()));
     flags.put("query.max-samples", Long.toString(engine.maxSamples()));

@@ -241,7 +241,7 @@ class WalInteropIT {
   }
 
   /** Every raw sample of the metric {@code name} in the {@code seconds} before {@code at}. */
-  private static Map<Labels, List<Point>> rawSamples(URI server, String name, long at, long seconds)
+  static Map<Labels, List<Point>> rawSamples(URI server, String name, long at, long seconds)
       throws IOException, InterruptedException {
     String url = server + "/api/v1/query?query="
         + URLEncoder.encode("{__name__=\"" + name + "\"}[" + seconds + "s]", StandardCharsets.UTF_8)

@@ -2,14 +2,12 @@ package dev.vigil.tsdb;
 
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.LabelNames;
-import dev.vigil.core.labels.Utf8Order;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Collects samples in memory and writes them as one block, as Prometheus's BlockWriter does (a head
@@ -69,23 +67,10 @@ public final class BlockBuilder {
     if (isEmpty()) {
       throw new IllegalStateException("no series appended");
     }
-    List<MemSeries> sorted = new ArrayList<>(series.values());
-    sorted.sort((a, b) -> a.labels().compareTo(b.labels()));
-    TreeSet<String> symbols = new TreeSet<>(Utf8Order::compare);
-    // Prometheus's head lists the all-postings key, an empty name and value, among its symbols.
-    symbols.add("");
-    for (MemSeries s : sorted) {
-      s.labels().forEach((name, value) -> {
-        symbols.add(name);
-        symbols.add(value);
-      });
+    List<MemoryBlockWriter.SeriesChunks> all = new ArrayList<>(series.size());
+    for (MemSeries s : series.values()) {
+      all.add(new MemoryBlockWriter.SeriesChunks(s.labels(), s.chunks(), s.chunkMinTimes(), s.chunkMaxTimes()));
     }
-    try (BlockWriter w = new BlockWriter(parentDir, ulid)) {
-      w.addSymbols(symbols);
-      for (MemSeries s : sorted) {
-        w.addSeries(s.labels(), s.chunks(), s.chunkMinTimes(), s.chunkMaxTimes());
-      }
-      return w.finish(minTime, maxTime + 1, BlockMeta.Compaction.level1(ulid));
-    }
+    return MemoryBlockWriter.write(parentDir, ulid, all, minTime, maxTime + 1);
   }
 }

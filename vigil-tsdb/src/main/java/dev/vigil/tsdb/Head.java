@@ -15,15 +15,23 @@ import dev.vigil.tsdb.wal.WalReader;
 import dev.vigil.tsdb.wal.WalRecordType;
 import dev.vigil.tsdb.wal.WalRecords;
 import dev.vigil.tsdb.wal.WalReplay;
+import dev.vigil.tsdb.wal.WalCheckpoint;
+import dev.vigil.tsdb.wal.WalSegment;
+import dev.vigil.tsdb.wal.WalSegments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 
 /**
  * The most recent data, in memory: series appended to by scrapes and read by queries at the same
@@ -47,6 +55,13 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
   private final AtomicLong minTime = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong maxTime = new AtomicLong(Long.MIN_VALUE);
   private volatile long minValidTime = Long.MIN_VALUE;
+  /** Commits hold it shared; raising the min valid time holds it alone, so no commit straddles a cut. */
+  private final ReadWriteLock commits = new ReentrantReadWriteLock();
+  private final Object walLock = new Object();
+  /** Collected series whose records the WAL's segments may still need, by the segment active then. */
+  private final Map<Long, Integer> collectedUntilSegment = new HashMap<>();
+  private long lastWalTruncation = Long.MIN_VALUE;
+  private volatile Runnable afterCommit = () -> {};
   private Wal wal;
 
   /**
@@ -66,8 +81,19 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
    * (later segments deleted) and {@code warnings} is told what was dropped.
    */
   public static Head open(Path walDir, long chunkRange, Consumer<String> warnings) throws IOException {
+    return open(walDir, chunkRange, Long.MIN_VALUE, warnings);
+  }
+
+  /**
+   * As {@link #open(Path, long, Consumer)}, for a head whose data before {@code minValidTime} is
+   * already in blocks: logged samples older than that are skipped on replay, as Prometheus skips them,
+   * so a restart does not load what blocks already hold.
+   */
+  public static Head open(Path walDir, long chunkRange, long minValidTime, Consumer<String> warnings)
+      throws IOException {
     Head head = new Head(chunkRange);
-    java.nio.file.Files.createDirectories(walDir);
+    head.minValidTime = minValidTime;
+    Files.createDirectories(walDir);
     try (WalReader reader = WalReplay.open(walDir)) {
       head.replay(reader);
     } catch (WalCorruptionException e) {
@@ -97,7 +123,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
 
   private void replaySample(SampleRecord s) {
     HeadSeries series = byRef.get(s.ref());
-    if (series == null) {
+    if (series == null || s.t() < minValidTime) {
       return;
     }
     try {
@@ -116,6 +142,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       byRef.put(ref, existing);
     } else {
       HeadSeries s = new HeadSeries(ref, new MemSeries(labels, chunkRange));
+      s.logged = true;
       postings.add(ref, labels);
       byRef.put(ref, s);
       byLabels.put(labels, s);
@@ -123,15 +150,33 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     nextRef = Math.max(nextRef, ref + 1);
   }
 
-  /** Logs a transaction's samples before they are applied; a head without a log skips this. */
-  void log(List<SampleRecord> samples) {
+  /**
+   * Logs a transaction's samples before they are applied, preceded by the records of any of their
+   * series not logged yet, so on replay every sample finds its series. Which transaction logs a new
+   * series is decided under the log's lock: the first to commit a sample of it, whoever created it.
+   * A head without a log skips this.
+   */
+  void log(List<HeadSeries> series, List<SampleRecord> samples) {
     if (wal == null || samples.isEmpty()) {
       return;
     }
-    try {
-      wal.log(WalRecords.encodeSamples(samples));
-    } catch (IOException e) {
-      throw new StorageException("writing samples to the WAL failed: " + e.getMessage(), e);
+    synchronized (walLock) {
+      List<SeriesRecord> unlogged = new ArrayList<>();
+      for (HeadSeries s : series) {
+        if (!s.logged) {
+          s.logged = true;
+          unlogged.add(new SeriesRecord(s.ref, s.series.labels()));
+        }
+      }
+      try {
+        if (unlogged.isEmpty()) {
+          wal.log(WalRecords.encodeSamples(samples));
+        } else {
+          wal.log(WalRecords.encodeSeries(unlogged), WalRecords.encodeSamples(samples));
+        }
+      } catch (IOException e) {
+        throw new StorageException("writing samples to the WAL failed: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -146,10 +191,20 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     }
   }
 
-  /** One series of the head: its reference and its chunks, guarded by the series itself. */
+  /**
+   * One series of the head: its reference and its chunks, guarded by the series itself. Appends in
+   * flight keep it from being garbage-collected; once collected it is marked, so an appender that
+   * found it just before looks it up again.
+   */
   static final class HeadSeries {
     final long ref;
     final MemSeries series;
+    /** Guarded by the head's WAL lock. */
+    boolean logged;
+    /** Guarded by {@link #series}. */
+    int pendingAppends;
+    /** Guarded by {@link #series}. */
+    boolean collected;
 
     HeadSeries(long ref, MemSeries series) {
       this.ref = ref;
@@ -181,24 +236,12 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       s = byLabels.get(labels);
       if (s == null) {
         s = new HeadSeries(nextRef++, new MemSeries(labels, chunkRange));
-        logSeries(s);
         // Indexed before it can be found, so a reader that finds it also finds it in the postings.
         postings.add(s.ref, labels);
         byRef.put(s.ref, s);
         byLabels.put(labels, s);
       }
       return s;
-    }
-  }
-
-  private void logSeries(HeadSeries s) {
-    if (wal == null) {
-      return;
-    }
-    try {
-      wal.log(WalRecords.encodeSeries(List.of(new SeriesRecord(s.ref, s.series.labels()))));
-    } catch (IOException e) {
-      throw new StorageException("writing a series to the WAL failed: " + e.getMessage(), e);
     }
   }
 
@@ -238,8 +281,137 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     return minValidTime;
   }
 
-  /** Samples older than this are refused from now on (the data before it lives in blocks). */
+  /**
+   * Samples older than this are refused from now on (the data before it lives in blocks). Waits for
+   * commits in flight, so once it returns no older sample can still enter.
+   */
   public void setMinValidTime(long t) {
-    minValidTime = t;
+    commits.writeLock().lock();
+    try {
+      minValidTime = Math.max(minValidTime, t);
+    } finally {
+      commits.writeLock().unlock();
+    }
+  }
+
+  /**
+   * The oldest time a new appender accepts, as Prometheus 2.42: no older than the min valid time,
+   * and no more than half a chunk range behind the newest sample, so what is being cut into a block
+   * can no longer change.
+   */
+  long appendableMinValidTime() {
+    long newest = maxTime.get();
+    long window = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - chunkRange / 2;
+    return Math.max(minValidTime, window);
+  }
+
+  /** Held shared by a commit; a commit then re-checks its samples against the min valid time. */
+  ReadWriteLock commitLock() {
+    return commits;
+  }
+
+  /** Runs after every commit (on the committing thread), e.g. to see whether a block can be cut. */
+  public void onCommit(Runnable action) {
+    afterCommit = action;
+  }
+
+  void committed() {
+    afterCommit.run();
+  }
+
+  public long chunkRange() {
+    return chunkRange;
+  }
+
+  /** Whether the head spans more than one and a half chunk ranges, Prometheus's signal to cut a block. */
+  public boolean compactable() {
+    long min = minTime.get();
+    long max = maxTime.get();
+    return min != Long.MAX_VALUE && max - min > chunkRange / 2 * 3;
+  }
+
+  /** Every series, for writing blocks and for statistics; each must be read under its own lock. */
+  Iterable<HeadSeries> allSeries() {
+    return byRef.values().stream().distinct().toList();
+  }
+
+  /**
+   * Forgets what is older than {@code mint} once it is in a block, as Prometheus's truncateMemory:
+   * refuses older samples from now on, drops the chunks ending before it, garbage-collects series left
+   * empty (postings included) unless an append to them is in flight, and moves the head's min time up.
+   */
+  public void truncateMemory(long mint) {
+    setMinValidTime(mint);
+    Map<Long, Labels> gone = new HashMap<>();
+    long actualMin = Long.MAX_VALUE;
+    synchronized (creation) {
+      for (HeadSeries s : allSeries()) {
+        synchronized (s.series) {
+          s.series.truncateBefore(mint);
+          if (s.series.isEmpty() && s.pendingAppends == 0) {
+            s.collected = true;
+            gone.put(s.ref, s.series.labels());
+          } else {
+            actualMin = Math.min(actualMin, s.series.minTime());
+          }
+        }
+      }
+      byRef.values().removeIf(s -> s.collected);
+      gone.values().forEach(byLabels::remove);
+    }
+    postings.delete(gone);
+    rememberCollected(gone.keySet());
+    minTime.set(mint);
+    maxTime.accumulateAndGet(mint, Math::max);
+    if (actualMin != Long.MAX_VALUE && actualMin > mint) {
+      // Nothing is left as old as the cut: start where the data does, but never past what appenders may still add.
+      long start = Math.min(actualMin, appendableMinValidTime());
+      setMinValidTime(start);
+      minTime.set(start);
+    }
+  }
+
+  private void rememberCollected(Iterable<Long> refs) {
+    if (wal == null) {
+      return;
+    }
+    int active = wal.activeSegment();
+    synchronized (collectedUntilSegment) {
+      refs.forEach(ref -> collectedUntilSegment.put(ref, active));
+    }
+  }
+
+  /**
+   * Shrinks the WAL once blocks hold its old data, as Prometheus 2.42's truncateWAL: starts a new
+   * segment, checkpoints the older two thirds of the closed segments (keeping live series, series
+   * whose samples those segments may still hold, and samples from {@code mint} on), then deletes them.
+   * Returns whether a checkpoint was written.
+   */
+  public boolean truncateWal(long mint) throws IOException {
+    if (wal == null || mint <= lastWalTruncation) {
+      return false;
+    }
+    lastWalTruncation = mint;
+    List<WalSegment> segments = WalSegments.list(wal.dir());
+    wal.nextSegment();
+    if (segments.isEmpty()) {
+      return false;
+    }
+    int first = segments.get(0).index();
+    int last = segments.get(segments.size() - 1).index() - 1;
+    last = first + (last - first) * 2 / 3;
+    if (last <= first) {
+      return false;
+    }
+    Map<Long, Integer> collected;
+    synchronized (collectedUntilSegment) {
+      collected = new HashMap<>(collectedUntilSegment);
+    }
+    WalCheckpoint.write(wal.dir(), last, ref -> byRef.containsKey(ref) || collected.containsKey(ref), mint);
+    wal.truncate(last + 1);
+    synchronized (collectedUntilSegment) {
+      collectedUntilSegment.values().removeIf(segment -> segment < first);
+    }
+    return true;
   }
 }

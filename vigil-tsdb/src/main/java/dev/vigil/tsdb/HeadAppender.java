@@ -5,47 +5,65 @@ import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.SampleRejectedException;
 import dev.vigil.tsdb.wal.SampleRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
- * One transaction against the head. Appends are checked at once against what each series holds
- * (so a scrape learns of a bad sample immediately), logged and applied on commit; a sample that a commit
- * finds out of order after all (the same series appended twice in one batch, or by two appenders)
- * is dropped and counted, as Prometheus does.
+ * One transaction against the head. Appends are checked at once against what each series holds and
+ * against the oldest time the head still accepts (so a scrape learns of a bad sample immediately),
+ * logged and applied on commit; a sample that a commit finds out of order after all (the same series
+ * appended twice in one batch, or by two appenders), or behind a block cut meanwhile, is dropped and
+ * counted, as Prometheus does.
  */
 final class HeadAppender implements Appender {
   private final Head head;
   private final List<Head.HeadSeries> series = new ArrayList<>();
   private long[] times = new long[64];
   private double[] values = new double[64];
+  /** As Prometheus's appender, fixed when it starts: a scrape judges all its samples by one bound. */
+  private long minValidTime;
+  private boolean bounded;
 
   HeadAppender(Head head) {
     this.head = head;
+    if (head.maxTime() != Long.MIN_VALUE) {
+      minValidTime = head.appendableMinValidTime();
+      bounded = true;
+    }
   }
 
   @Override
   public long append(long ref, Labels labels, long t, double v) {
-    if (t < head.minValidTime()) {
+    if (!bounded) {
+      // An empty head starts at the first sample appended, as Prometheus's initAppender.
+      minValidTime = Math.max(head.minValidTime(), t - head.chunkRange() / 2);
+      bounded = true;
+    }
+    if (t < minValidTime) {
       head.rejected(SampleRejectedException.Reason.OUT_OF_BOUNDS);
       throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_BOUNDS,
-          "sample at " + t + " is older than the head's minimum valid time " + head.minValidTime());
+          "sample at " + t + " is older than the head's minimum valid time " + minValidTime);
     }
     Head.HeadSeries s = ref == 0 ? null : head.series(ref);
-    if (s == null) {
-      s = head.getOrCreate(labels);
-    }
-    synchronized (s.series) {
-      try {
-        s.series.isNew(t, v);
-      } catch (SampleRejectedException e) {
-        head.rejected(e.reason());
-        throw e;
+    while (true) {
+      if (s == null) {
+        s = head.getOrCreate(labels);
       }
+      synchronized (s.series) {
+        if (!s.collected) {
+          check(s, t, v);
+          s.pendingAppends++;
+          break;
+        }
+      }
+      // Garbage-collected since it was found: look the labels up again.
+      s = null;
     }
     int n = series.size();
     if (n == times.length) {
-      times = java.util.Arrays.copyOf(times, n * 2);
-      values = java.util.Arrays.copyOf(values, n * 2);
+      times = Arrays.copyOf(times, n * 2);
+      values = Arrays.copyOf(values, n * 2);
     }
     series.add(s);
     times[n] = t;
@@ -53,30 +71,62 @@ final class HeadAppender implements Appender {
     return s.ref;
   }
 
+  private void check(Head.HeadSeries s, long t, double v) {
+    try {
+      s.series.isNew(t, v);
+    } catch (SampleRejectedException e) {
+      head.rejected(e.reason());
+      throw e;
+    }
+  }
+
   @Override
   public void commit() {
-    List<SampleRecord> records = new ArrayList<>(series.size());
-    for (int i = 0; i < series.size(); i++) {
-      records.add(new SampleRecord(series.get(i).ref, times[i], values[i]));
-    }
-    head.log(records);
-    for (int i = 0; i < series.size(); i++) {
-      Head.HeadSeries s = series.get(i);
-      synchronized (s.series) {
-        try {
-          if (s.series.append(times[i], values[i])) {
-            head.appended(times[i]);
-          }
-        } catch (SampleRejectedException e) {
-          head.rejected(e.reason());
+    Lock shared = head.commitLock().readLock();
+    shared.lock();
+    try {
+      long floor = head.minValidTime();
+      List<SampleRecord> records = new ArrayList<>(series.size());
+      for (int i = 0; i < series.size(); i++) {
+        if (times[i] >= floor) {
+          records.add(new SampleRecord(series.get(i).ref, times[i], values[i]));
         }
       }
+      head.log(series, records);
+      for (int i = 0; i < series.size(); i++) {
+        apply(series.get(i), times[i], values[i], floor);
+      }
+    } finally {
+      shared.unlock();
+      series.clear();
     }
-    series.clear();
+    head.committed();
+  }
+
+  private void apply(Head.HeadSeries s, long t, double v, long floor) {
+    synchronized (s.series) {
+      s.pendingAppends--;
+      if (t < floor) {
+        head.rejected(SampleRejectedException.Reason.OUT_OF_BOUNDS);
+        return;
+      }
+      try {
+        if (s.series.append(t, v)) {
+          head.appended(t);
+        }
+      } catch (SampleRejectedException e) {
+        head.rejected(e.reason());
+      }
+    }
   }
 
   @Override
   public void rollback() {
+    for (Head.HeadSeries s : series) {
+      synchronized (s.series) {
+        s.pendingAppends--;
+      }
+    }
     series.clear();
   }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The head's inverted index: for each label pair the references of its series. References are handed
@@ -37,6 +39,17 @@ final class MemPostings implements PostingsIndex {
     Postings copy() {
       return new ListPostings(Arrays.copyOf(refs, size));
     }
+
+    /** Drops the references in {@code sortedGone}, keeping the rest in order. */
+    void removeAll(long[] sortedGone) {
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (Arrays.binarySearch(sortedGone, refs[i]) < 0) {
+          refs[kept++] = refs[i];
+        }
+      }
+      size = kept;
+    }
   }
 
   /** Adds a new series; its reference must be larger than every one added before. */
@@ -47,6 +60,35 @@ final class MemPostings implements PostingsIndex {
           .computeIfAbsent(labels.value(i), v -> new RefList())
           .add(ref);
     }
+  }
+
+  /**
+   * Removes garbage-collected series: every list one of them is in is filtered once, and label pairs
+   * (and names) left without series disappear, so label APIs stop offering them.
+   */
+  synchronized void delete(Map<Long, Labels> gone) {
+    if (gone.isEmpty()) {
+      return;
+    }
+    long[] sorted = gone.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    all.removeAll(sorted);
+    Map<String, Set<String>> touched = new HashMap<>();
+    for (Labels labels : gone.values()) {
+      labels.forEach((name, value) -> touched.computeIfAbsent(name, n -> new HashSet<>()).add(value));
+    }
+    touched.forEach((name, values) -> {
+      Map<String, RefList> lists = byName.get(name);
+      for (String value : values) {
+        RefList list = lists.get(value);
+        list.removeAll(sorted);
+        if (list.size == 0) {
+          lists.remove(value);
+        }
+      }
+      if (lists.isEmpty()) {
+        byName.remove(name);
+      }
+    });
   }
 
   @Override

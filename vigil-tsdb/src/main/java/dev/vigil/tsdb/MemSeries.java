@@ -98,6 +98,40 @@ final class MemSeries {
   }
 
   /**
+   * Drops the chunks that end before {@code mint} (their data now lives in a block) and returns how
+   * many went. Chunks never straddle a block boundary, so nothing newer is lost with them.
+   */
+  int truncateBefore(long mint) {
+    int drop = 0;
+    while (drop < chunks.size() && maxTimes[drop] < mint) {
+      drop++;
+    }
+    if (drop == 0) {
+      return 0;
+    }
+    int left = chunks.size() - drop;
+    if (left == 0) {
+      head = null;
+      appender = null;
+      headSamples = 0;
+    }
+    chunks.subList(0, drop).clear();
+    System.arraycopy(minTimes, drop, minTimes, 0, left);
+    System.arraycopy(maxTimes, drop, maxTimes, 0, left);
+    return drop;
+  }
+
+  /** Whether the series holds no chunk at all (new, or emptied by truncation). */
+  boolean isEmpty() {
+    return chunks.isEmpty();
+  }
+
+  /** The oldest sample's time, or Long.MAX_VALUE when empty. */
+  long minTime() {
+    return chunks.isEmpty() ? Long.MAX_VALUE : minTimes[0];
+  }
+
+  /**
    * The chunks overlapping [mint, maxt] as they are now: finished chunks as they are (immutable),
    * the one being appended to copied, so readers never see a later append half-written.
    */

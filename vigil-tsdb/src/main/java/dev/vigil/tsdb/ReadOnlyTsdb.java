@@ -1,12 +1,10 @@
 package dev.vigil.tsdb;
 
-import dev.vigil.core.storage.MergeQuerier;
 import dev.vigil.core.storage.Querier;
 import dev.vigil.core.storage.Queryable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,12 +19,12 @@ public final class ReadOnlyTsdb implements Queryable, AutoCloseable {
   public record SkippedBlock(Path dir, String reason) {}
 
   private final Path dataDir;
-  private final List<Block> blocks;
+  private final BlockSet blocks;
   private final List<SkippedBlock> skipped;
 
-  private ReadOnlyTsdb(Path dataDir, List<Block> blocks, List<SkippedBlock> skipped) {
+  private ReadOnlyTsdb(Path dataDir, BlockSet blocks, List<SkippedBlock> skipped) {
     this.dataDir = dataDir;
-    this.blocks = List.copyOf(blocks);
+    this.blocks = blocks;
     this.skipped = List.copyOf(skipped);
   }
 
@@ -41,8 +39,7 @@ public final class ReadOnlyTsdb implements Queryable, AutoCloseable {
         skipped.add(new SkippedBlock(dir, String.valueOf(e.getMessage())));
       }
     }
-    opened.sort(Comparator.comparingLong((Block b) -> b.meta().minTime()).thenComparing(b -> b.meta().ulid()));
-    return new ReadOnlyTsdb(dataDir, opened, skipped);
+    return new ReadOnlyTsdb(dataDir, BlockSet.of(opened), skipped);
   }
 
   public Path dataDir() {
@@ -51,30 +48,24 @@ public final class ReadOnlyTsdb implements Queryable, AutoCloseable {
 
   /** The open blocks, by minimum time. */
   public List<BlockMeta> blocks() {
-    return blocks.stream().map(Block::meta).toList();
+    return blocks.metas();
+  }
+
+  BlockSet blockSet() {
+    return blocks;
   }
 
   public List<SkippedBlock> skipped() {
     return skipped;
   }
 
-  /**
-   * A querier over the blocks whose half-open range {@code [minTime, maxTime)} meets the closed range
-   * asked for; blocks wholly outside it are not touched at all.
-   */
   @Override
   public Querier querier(long minTime, long maxTime) {
-    List<Querier> queriers = new ArrayList<>();
-    for (Block b : blocks) {
-      if (b.meta().minTime() <= maxTime && minTime < b.meta().maxTime()) {
-        queriers.add(b.querier(minTime, maxTime));
-      }
-    }
-    return new MergeQuerier(queriers);
+    return blocks.querier(minTime, maxTime);
   }
 
   @Override
   public void close() {
-    blocks.forEach(Block::close);
+    blocks.blocks().forEach(Block::close);
   }
 }

@@ -1,10 +1,14 @@
 package dev.vigil.tsdb;
 
+import dev.vigil.core.storage.Appendable;
+import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.MergeQuerier;
 import dev.vigil.core.storage.Querier;
 import dev.vigil.core.storage.Queryable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,35 +16,77 @@ import java.util.function.Consumer;
  * A data directory as Prometheus lays it out, opened for reading and appending: its blocks, and a
  * head rebuilt from its {@code wal/} (Prometheus's own WAL included), queried as one. Samples older
  * than the newest block's end are out of bounds for the head, as they belong to blocks.
+ *
+ * <p>{@link #compact()} does what Prometheus's compaction cycle does with the head: while it spans
+ * more than one and a half block ranges, the oldest range is written as a block and dropped from
+ * memory, then the WAL behind it is checkpointed and truncated. {@link #startMaintenance} runs it in the background.
  */
-public final class Tsdb implements Queryable, AutoCloseable {
-  private final ReadOnlyTsdb blocks;
+public final class Tsdb implements Queryable, Appendable, AutoCloseable {
+  private final Path dataDir;
+  private final TsdbOptions options;
   private final Head head;
+  private final List<ReadOnlyTsdb.SkippedBlock> skipped;
+  private final Object compaction = new Object();
+  private volatile BlockSet blocks;
+  private TsdbMaintenance maintenance;
 
-  private Tsdb(ReadOnlyTsdb blocks, Head head) {
+  private Tsdb(Path dataDir, TsdbOptions options, BlockSet blocks, List<ReadOnlyTsdb.SkippedBlock> skipped,
+      Head head) {
+    this.dataDir = dataDir;
+    this.options = options;
     this.blocks = blocks;
+    this.skipped = skipped;
     this.head = head;
   }
 
-  /** Opens the blocks, then replays the WAL; {@code warnings} hears of anything dropped on the way. */
+  /** Opens with Prometheus's default block range and retention. */
   public static Tsdb open(Path dataDir, long blockRange, Consumer<String> warnings) throws IOException {
-    ReadOnlyTsdb blocks = ReadOnlyTsdb.open(dataDir);
+    return open(dataDir, new TsdbOptions(blockRange, Math.max(blockRange, TsdbOptions.DEFAULT.maxBlockDuration()),
+        TsdbOptions.FIFTEEN_DAYS, 0), warnings);
+  }
+
+  /**
+   * Opens the blocks (creating the directory if missing), then replays the WAL, skipping logged samples the blocks already hold;
+   * {@code warnings} hears of anything dropped on the way.
+   */
+  public static Tsdb open(Path dataDir, TsdbOptions options, Consumer<String> warnings) throws IOException {
+    Files.createDirectories(dataDir);
+    ReadOnlyTsdb opened = ReadOnlyTsdb.open(dataDir);
     try {
-      Head head = Head.open(dataDir.resolve("wal"), blockRange, warnings);
-      blocks.blocks().stream().mapToLong(BlockMeta::maxTime).max().ifPresent(head::setMinValidTime);
-      return new Tsdb(blocks, head);
+      BlockSet blocks = opened.blockSet();
+      Head head = Head.open(dataDir.resolve("wal"), options.minBlockDuration(), blocks.maxTime(), warnings);
+      return new Tsdb(dataDir, options, blocks, opened.skipped(), head);
     } catch (IOException | RuntimeException e) {
-      blocks.close();
+      opened.close();
       throw e;
     }
   }
 
-  public ReadOnlyTsdb blocks() {
-    return blocks;
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public TsdbOptions options() {
+    return options;
+  }
+
+  /** The blocks being served, by minimum time. */
+  public List<BlockMeta> blocks() {
+    return blocks.metas();
+  }
+
+  /** Block directories that could not be opened, and why. */
+  public List<ReadOnlyTsdb.SkippedBlock> skipped() {
+    return skipped;
   }
 
   public Head head() {
     return head;
+  }
+
+  @Override
+  public Appender appender() {
+    return head.appender();
   }
 
   @Override
@@ -49,12 +95,64 @@ public final class Tsdb implements Queryable, AutoCloseable {
     return new MergeQuerier(List.of(blocks.querier(minTime, maxTime), head.querier(minTime, maxTime)));
   }
 
+  /**
+   * Cuts blocks from the head while it is compactable, as Prometheus's DB.Compact: each covers the
+   * block range window of the head's oldest sample, from that sample to the window's end. Samples
+   * older than the window's end are refused from before the block is written, so none can slip in
+   * behind it. Afterwards the WAL is checkpointed up to the last cut. Returns the blocks written.
+   */
+  public List<BlockMeta> compact() throws IOException {
+    synchronized (compaction) {
+      List<BlockMeta> written = new ArrayList<>();
+      long lastCut = Long.MIN_VALUE;
+      while (head.compactable()) {
+        long mint = head.minTime();
+        long maxt = MemSeries.rangeEnd(mint, options.minBlockDuration());
+        head.setMinValidTime(maxt);
+        HeadBlockWriter.write(head, dataDir, mint, maxt).ifPresent(meta -> {
+          written.add(meta);
+          addBlock(meta);
+        });
+        head.truncateMemory(maxt);
+        lastCut = maxt;
+      }
+      if (lastCut != Long.MIN_VALUE) {
+        head.truncateWal(lastCut);
+      }
+      return written;
+    }
+  }
+
+  /**
+   * Compacts in the background from now on, every {@code intervalMillis} and whenever a commit leaves
+   * the head compactable, until the storage is closed; {@code log} hears of blocks written and failures.
+   */
+  public synchronized void startMaintenance(long intervalMillis, Consumer<String> log) {
+    if (maintenance != null) {
+      throw new IllegalStateException("maintenance already started");
+    }
+    maintenance = TsdbMaintenance.start(this, intervalMillis, log);
+  }
+
+  private void addBlock(BlockMeta meta) {
+    try {
+      blocks = blocks.with(Block.open(dataDir.resolve(meta.ulid())));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("opening the block just written, " + meta.ulid(), e);
+    }
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (maintenance != null) {
+        maintenance.close();
+      }
+    }
     try {
       head.close();
     } finally {
-      blocks.close();
+      blocks.blocks().forEach(Block::close);
     }
   }
 }

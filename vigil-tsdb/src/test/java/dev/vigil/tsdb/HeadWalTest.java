@@ -62,6 +62,39 @@ class HeadWalTest {
   }
 
   @Test
+  void aSeriesIsLoggedBeforeTheFirstCommittedSampleEvenWhenAnotherAppenderCreatedIt() throws Exception {
+    Path wal = dir.resolve("wal");
+    Labels series = Labels.of("__name__", "up");
+    try (Head head = Head.open(wal, TWO_HOURS, w -> { })) {
+      Appender creator = head.appender();
+      creator.append(0, series, 1000, 1);
+      Appender other = head.appender();
+      other.append(0, series, 2000, 2);
+      other.commit();
+      creator.rollback();
+    }
+    try (Head reopened = Head.open(wal, TWO_HOURS, w -> { throw new AssertionError(w); })) {
+      assertThat(all(reopened).get(series)).containsOnlyKeys(2000L);
+    }
+  }
+
+  @Test
+  void replaySkipsSamplesOlderThanTheMinValidTime() throws Exception {
+    Path wal = dir.resolve("wal");
+    Labels series = Labels.of("__name__", "up");
+    try (Head head = Head.open(wal, TWO_HOURS, w -> { })) {
+      Appender app = head.appender();
+      app.append(0, series, 1000, 1);
+      app.append(0, series, 5000, 2);
+      app.commit();
+    }
+    try (Head reopened = Head.open(wal, TWO_HOURS, 5000, w -> { })) {
+      assertThat(all(reopened).get(series)).containsOnlyKeys(5000L);
+      assertThat(reopened.minTime()).isEqualTo(5000);
+    }
+  }
+
+  @Test
   void headKilledWithoutClosingKeepsWhatItLogged() throws Exception {
     Path wal = dir.resolve("wal");
     Head head = Head.open(wal, TWO_HOURS, w -> { });

@@ -1,16 +1,17 @@
 package dev.vigil.web;
 
 import dev.vigil.promql.engine.EngineOptions;
+import dev.vigil.tsdb.TsdbOptions;
 import dev.vigil.web.api.BuildInfo;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * How to run a {@link VigilServer}: the data directory to serve, where to listen, the engine's limits,
- * and what {@code /api/v1/status/flags} and {@code /status/buildinfo} report.
+ * How to run a {@link VigilServer}: the data directory to serve and how it is kept, where to listen,
+ * the engine's limits, and what {@code /api/v1/status/flags} and {@code /status/buildinfo} report.
  */
-public record ServerOptions(Path tsdbPath, ListenAddress listenAddress, EngineOptions engineOptions,
-    Map<String, String> flags, BuildInfo buildInfo) {
+public record ServerOptions(Path tsdbPath, TsdbOptions storage, ListenAddress listenAddress,
+    EngineOptions engineOptions, Map<String, String> flags, BuildInfo buildInfo) {
 
   public ServerOptions {
     flags = Map.copyOf(flags);
@@ -18,7 +19,7 @@ public record ServerOptions(Path tsdbPath, ListenAddress listenAddress, EngineOp
 
   /** Serves {@code tsdbPath} on a free loopback port with default limits: what tests want. */
   public static ServerOptions loopback(Path tsdbPath) {
-    return new ServerOptions(tsdbPath, new ListenAddress("127.0.0.1", 0), EngineOptions.DEFAULTS, Map.of(),
+    return new ServerOptions(tsdbPath, TsdbOptions.DEFAULT, new ListenAddress("127.0.0.1", 0), EngineOptions.DEFAULTS, Map.of(),
         BuildInfo.current());
   }
 }

@@ -52,7 +52,7 @@ final class StorageMetrics {
     GaugeWithCallback.builder()
         .name("vigil_tsdb_blocks_loaded")
         .help("Blocks the server reads from.")
-        .callback(cb -> cb.call(tsdb.blocks().blocks().size()))
+        .callback(cb -> cb.call(tsdb.blocks().size()))
         .register(registry);
   }
 }

@@ -37,8 +37,8 @@ public final class VigilServer implements AutoCloseable {
   private static final int MAX_THREADS = 64;
   /** Go's default limit on request headers, which long GET queries need rather than Jetty's 8 KiB. */
   private static final int MAX_HEADER_BYTES = 1 << 20;
-  /** Prometheus's default --storage.tsdb.min-block-duration: the head's chunk range. */
-  private static final long BLOCK_RANGE_MILLIS = 2 * 3600 * 1000L;
+  /** How often compaction runs besides when commits make the head compactable, as Prometheus's DB.run. */
+  private static final long COMPACTION_INTERVAL_MILLIS = 60_000;
   /** Prometheus's --web.read-timeout default; a connection quiet for longer is closed. */
   private static final long MIN_IDLE_TIMEOUT_MILLIS = 5 * 60_000L;
 
@@ -61,9 +61,9 @@ public final class VigilServer implements AutoCloseable {
    */
   public static VigilServer start(ServerOptions options) throws IOException {
     return start(options, () -> {
-      Tsdb tsdb = Tsdb.open(options.tsdbPath(), BLOCK_RANGE_MILLIS, warning -> LOG.warn("{}", warning));
-      tsdb.blocks().skipped().forEach(s -> LOG.warn("skipping unreadable block {}: {}", s.dir(), s.reason()));
-      LOG.info("serving {} blocks and a head of {} series from {}", tsdb.blocks().blocks().size(),
+      Tsdb tsdb = Tsdb.open(options.tsdbPath(), options.storage(), warning -> LOG.warn("{}", warning));
+      tsdb.skipped().forEach(s -> LOG.warn("skipping unreadable block {}: {}", s.dir(), s.reason()));
+      LOG.info("serving {} blocks and a head of {} series from {}", tsdb.blocks().size(),
           tsdb.head().numSeries(), options.tsdbPath());
       return tsdb;
     });
@@ -80,6 +80,7 @@ public final class VigilServer implements AutoCloseable {
     try {
       Tsdb tsdb = opener.open();
       StorageMetrics.register(server.metrics.registry(), tsdb);
+      tsdb.startMaintenance(COMPACTION_INTERVAL_MILLIS, line -> LOG.info("{}", line));
       storage.opened(tsdb);
       return server;
     } catch (IOException | RuntimeException e) {

@@ -43,7 +43,7 @@ class StartupReadinessTest {
   @Test
   void isHealthyButNotReadyWhileItsStorageOpens() throws Exception {
     int port = freePort();
-    ServerOptions options = new ServerOptions(data, new ListenAddress("127.0.0.1", port), EngineOptions.DEFAULTS,
+    ServerOptions options = new ServerOptions(data, dev.vigil.tsdb.TsdbOptions.DEFAULT, new ListenAddress("127.0.0.1", port), EngineOptions.DEFAULTS,
         Map.of(), BuildInfo.current());
     CountDownLatch replayDone = new CountDownLatch(1);
     CompletableFuture<VigilServer> started = CompletableFuture.supplyAsync(() -> {

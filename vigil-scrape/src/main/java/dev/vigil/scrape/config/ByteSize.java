@@ -7,7 +7,7 @@ import java.util.Map;
  * with units B, KiB..EiB or KB..EB, all powers of 1024, possibly fractional and summed
  * ({@code 1GB512MB}); a bare number other than 0 is refused for want of a unit.
  */
-final class ByteSize {
+public final class ByteSize {
   private static final Map<String, Double> IEC = units("iB");
   private static final Map<String, Double> LEGACY = units("B");
 
@@ -20,7 +20,7 @@ final class ByteSize {
   }
 
   /** @throws IllegalArgumentException with the units library's message */
-  static long parse(String text) {
+  public static long parse(String text) {
     try {
       return parse(text, IEC);
     } catch (IllegalArgumentException e) {
