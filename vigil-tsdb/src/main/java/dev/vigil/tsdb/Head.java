@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -52,6 +53,9 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
   private final Map<SampleRejectedException.Reason, AtomicLong> rejected =
       new EnumMap<>(SampleRejectedException.Reason.class);
   private long nextRef = 1;
+  private final LongAdder samplesAppended = new LongAdder();
+  private final AtomicLong seriesCreated = new AtomicLong();
+  private final AtomicLong seriesRemoved = new AtomicLong();
   private final AtomicLong minTime = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong maxTime = new AtomicLong(Long.MIN_VALUE);
   private volatile long minValidTime = Long.MIN_VALUE;
@@ -236,6 +240,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       s = byLabels.get(labels);
       if (s == null) {
         s = new HeadSeries(nextRef++, new MemSeries(labels, chunkRange));
+        seriesCreated.incrementAndGet();
         // Indexed before it can be found, so a reader that finds it also finds it in the postings.
         postings.add(s.ref, labels);
         byRef.put(s.ref, s);
@@ -261,6 +266,30 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
   /** How many samples were refused for this reason since the head was created. */
   public long rejectedSamples(SampleRejectedException.Reason reason) {
     return rejected.get(reason).get();
+  }
+
+  void committed(int samples) {
+    samplesAppended.add(samples);
+  }
+
+  /** Samples committed since the head was created (replayed ones not included), as Prometheus counts them. */
+  public long samplesAppended() {
+    return samplesAppended.sum();
+  }
+
+  /** Series created by appends since the head was created (replayed ones not included). */
+  public long seriesCreated() {
+    return seriesCreated.get();
+  }
+
+  /** Series garbage-collected since the head was created. */
+  public long seriesRemoved() {
+    return seriesRemoved.get();
+  }
+
+  /** The index of the WAL segment being written, or -1 without a WAL. */
+  public int walSegment() {
+    return wal == null ? -1 : wal.activeSegment();
   }
 
   public int numSeries() {
@@ -315,7 +344,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     afterCommit = action;
   }
 
-  void committed() {
+  void runAfterCommit() {
     afterCommit.run();
   }
 
@@ -360,6 +389,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       gone.values().forEach(byLabels::remove);
     }
     postings.delete(gone);
+    seriesRemoved.addAndGet(gone.size());
     rememberCollected(gone.keySet());
     minTime.set(mint);
     maxTime.accumulateAndGet(mint, Math::max);

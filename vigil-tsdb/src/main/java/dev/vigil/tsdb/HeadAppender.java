@@ -93,30 +93,37 @@ final class HeadAppender implements Appender {
         }
       }
       head.log(series, records);
+      int applied = 0;
       for (int i = 0; i < series.size(); i++) {
-        apply(series.get(i), times[i], values[i], floor);
+        if (apply(series.get(i), times[i], values[i], floor)) {
+          applied++;
+        }
       }
+      head.committed(applied);
     } finally {
       shared.unlock();
       series.clear();
     }
-    head.committed();
+    head.runAfterCommit();
   }
 
-  private void apply(Head.HeadSeries s, long t, double v, long floor) {
+  /** Applies one sample; false when it was dropped (or was a repeat of the newest). */
+  private boolean apply(Head.HeadSeries s, long t, double v, long floor) {
     synchronized (s.series) {
       s.pendingAppends--;
       if (t < floor) {
         head.rejected(SampleRejectedException.Reason.OUT_OF_BOUNDS);
-        return;
+        return false;
       }
       try {
         if (s.series.append(t, v)) {
           head.appended(t);
+          return true;
         }
       } catch (SampleRejectedException e) {
         head.rejected(e.reason());
       }
+      return false;
     }
   }
 

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +22,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #compact()} does what Prometheus's compaction cycle does with the head: while it spans
  * more than one and a half block ranges, the oldest range is written as a block and dropped from
- * memory, then the WAL behind it is checkpointed and truncated. {@link #startMaintenance} runs it in the background.
+ * memory, then the WAL behind it is checkpointed and truncated. {@code compact.TsdbMaintenance} runs it in the background, with
+ * block compaction and retention.
  */
 public final class Tsdb implements Queryable, Appendable, AutoCloseable {
   private final Path dataDir;
@@ -28,7 +32,8 @@ public final class Tsdb implements Queryable, Appendable, AutoCloseable {
   private final List<ReadOnlyTsdb.SkippedBlock> skipped;
   private final Object compaction = new Object();
   private volatile BlockSet blocks;
-  private TsdbMaintenance maintenance;
+  private final AtomicLong blocksCut = new AtomicLong();
+  private final AtomicLong walCheckpoints = new AtomicLong();
 
   private Tsdb(Path dataDir, TsdbOptions options, BlockSet blocks, List<ReadOnlyTsdb.SkippedBlock> skipped,
       Head head) {
@@ -84,6 +89,18 @@ public final class Tsdb implements Queryable, Appendable, AutoCloseable {
     return head;
   }
 
+  /** Blocks written from the head since opening. */
+  public long blocksCut() {
+    return blocksCut.get();
+  }
+
+  /** WAL checkpoints written (each followed by a truncation) since opening. */
+  public long walCheckpoints() {
+    return walCheckpoints.get();
+  }
+
+
+
   @Override
   public Appender appender() {
     return head.appender();
@@ -112,26 +129,36 @@ public final class Tsdb implements Queryable, Appendable, AutoCloseable {
         HeadBlockWriter.write(head, dataDir, mint, maxt).ifPresent(meta -> {
           written.add(meta);
           addBlock(meta);
+          blocksCut.incrementAndGet();
         });
         head.truncateMemory(maxt);
         lastCut = maxt;
       }
-      if (lastCut != Long.MIN_VALUE) {
-        head.truncateWal(lastCut);
+      if (lastCut != Long.MIN_VALUE && head.truncateWal(lastCut)) {
+        walCheckpoints.incrementAndGet();
       }
       return written;
     }
   }
 
+  /** The blocks being served, open, by minimum time. */
+  public List<Block> openBlocks() {
+    return blocks.blocks();
+  }
+
   /**
-   * Compacts in the background from now on, every {@code intervalMillis} and whenever a commit leaves
-   * the head compactable, until the storage is closed; {@code log} hears of blocks written and failures.
+   * Serves {@code added} (a block just written under the data directory) in place of the blocks
+   * {@code replaced}, in one step, so a query sees either the old blocks or the new one. The replaced
+   * blocks' files are left for the caller to delete; queries still reading them keep their mappings.
    */
-  public synchronized void startMaintenance(long intervalMillis, Consumer<String> log) {
-    if (maintenance != null) {
-      throw new IllegalStateException("maintenance already started");
+  public void replaceBlocks(Set<String> replaced, Optional<BlockMeta> added) throws IOException {
+    synchronized (compaction) {
+      BlockSet next = blocks.without(replaced);
+      if (added.isPresent()) {
+        next = next.with(Block.open(dataDir.resolve(added.get().ulid())));
+      }
+      blocks = next;
     }
-    maintenance = TsdbMaintenance.start(this, intervalMillis, log);
   }
 
   private void addBlock(BlockMeta meta) {
@@ -142,13 +169,9 @@ public final class Tsdb implements Queryable, Appendable, AutoCloseable {
     }
   }
 
+  /** Closes the head and the blocks; stop anything compacting this storage first. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (maintenance != null) {
-        maintenance.close();
-      }
-    }
     try {
       head.close();
     } finally {

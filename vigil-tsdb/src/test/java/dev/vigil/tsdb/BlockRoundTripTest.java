@@ -29,24 +29,6 @@ class BlockRoundTripTest {
   @TempDir
   Path dir;
 
-  /** Every selected series' samples as raw bits, keyed by time, in the order the querier gives them. */
-  static Map<Labels, TreeMap<Long, Long>> readAll(Queryable storage, long mint, long maxt, Matcher... matchers) {
-    Map<Labels, TreeMap<Long, Long>> out = new LinkedHashMap<>();
-    try (Querier q = storage.querier(mint, maxt)) {
-      SeriesSet set = q.select(QueryContext.BACKGROUND, true, null, matchers);
-      SampleIterator it = null;
-      while (set.next()) {
-        TreeMap<Long, Long> samples = new TreeMap<>();
-        it = set.at().iterator(it);
-        while (it.next() == ValueType.FLOAT) {
-          samples.put(it.atTime(), Double.doubleToRawLongBits(it.atValue()));
-        }
-        out.put(set.at().labels(), samples);
-      }
-    }
-    return out;
-  }
-
   @Test
   void randomSeries_roundTripThroughChunksIndexAndBlock() throws Exception {
     Seeds.run("block round trip", r -> {
@@ -70,7 +52,7 @@ class BlockRoundTripTest {
       }
       BlockMeta meta = builder.write(dir, Ulid.generate(System.currentTimeMillis()));
       try (Block block = Block.open(dir.resolve(meta.ulid()))) {
-        Map<Labels, TreeMap<Long, Long>> actual = readAll(block, Long.MIN_VALUE, Long.MAX_VALUE,
+        Map<Labels, TreeMap<Long, Long>> actual = StoredSamples.readAll(block, Long.MIN_VALUE, Long.MAX_VALUE,
             Matcher.regex("__name__", ".+"));
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         for (Labels l : expected.keySet()) {
@@ -113,7 +95,7 @@ class BlockRoundTripTest {
     builder.append(l, 3000, Double.NaN);
     BlockMeta meta = builder.write(dir, Ulid.generate(0));
     try (Block block = Block.open(dir.resolve(meta.ulid()))) {
-      TreeMap<Long, Long> samples = readAll(block, 0, 10_000, Matcher.equal("__name__", "up")).get(l);
+      TreeMap<Long, Long> samples = StoredSamples.readAll(block, 0, 10_000, Matcher.equal("__name__", "up")).get(l);
       assertThat(samples.get(2000L)).isEqualTo(StaleMarker.STALE_NAN_BITS);
       assertThat(samples.get(3000L)).isEqualTo(Double.doubleToRawLongBits(Double.NaN));
     }
@@ -166,7 +148,7 @@ class BlockRoundTripTest {
     }
     BlockMeta meta = builder.write(dir, Ulid.generate(0));
     try (Block block = Block.open(dir.resolve(meta.ulid()))) {
-      TreeMap<Long, Long> samples = readAll(block, 10_000, 20_000, Matcher.equal("__name__", "x")).get(l);
+      TreeMap<Long, Long> samples = StoredSamples.readAll(block, 10_000, 20_000, Matcher.equal("__name__", "x")).get(l);
       assertThat(samples.firstKey()).isEqualTo(10_000L);
       assertThat(samples.lastKey()).isEqualTo(20_000L);
       assertThat(samples).hasSize(11);
@@ -187,17 +169,17 @@ class BlockRoundTripTest {
     }
     BlockMeta meta = builder.write(dir, Ulid.generate(0));
     try (Block block = Block.open(dir.resolve(meta.ulid()))) {
-      assertThat(readAll(block, 0, 2000, Matcher.equal("job", "api")).keySet())
+      assertThat(StoredSamples.readAll(block, 0, 2000, Matcher.equal("job", "api")).keySet())
           .allMatch(l -> l.get("job").equals("api")).hasSize(3);
-      assertThat(readAll(block, 0, 2000, Matcher.notEqual("env", "prod")).keySet()).hasSize(6);
-      assertThat(readAll(block, 0, 2000, Matcher.equal("env", "")).keySet()).hasSize(3)
+      assertThat(StoredSamples.readAll(block, 0, 2000, Matcher.notEqual("env", "prod")).keySet()).hasSize(6);
+      assertThat(StoredSamples.readAll(block, 0, 2000, Matcher.equal("env", "")).keySet()).hasSize(3)
           .allMatch(l -> !l.has("env"));
-      assertThat(readAll(block, 0, 2000, Matcher.notEqual("env", "")).keySet()).hasSize(6);
-      assertThat(readAll(block, 0, 2000, Matcher.regex("job", "api|web"), Matcher.regex("env", "p.*")).keySet())
+      assertThat(StoredSamples.readAll(block, 0, 2000, Matcher.notEqual("env", "")).keySet()).hasSize(6);
+      assertThat(StoredSamples.readAll(block, 0, 2000, Matcher.regex("job", "api|web"), Matcher.regex("env", "p.*")).keySet())
           .hasSize(2);
-      assertThat(readAll(block, 0, 2000, Matcher.notRegex("job", "a.*"), Matcher.regex("env", "|dev")).keySet())
+      assertThat(StoredSamples.readAll(block, 0, 2000, Matcher.notRegex("job", "a.*"), Matcher.regex("env", "|dev")).keySet())
           .hasSize(4);
-      assertThat(readAll(block, 0, 2000, Matcher.equal("job", "nope")).keySet()).isEmpty();
+      assertThat(StoredSamples.readAll(block, 0, 2000, Matcher.equal("job", "nope")).keySet()).isEmpty();
     }
   }
 

@@ -29,7 +29,7 @@ class HeadTest {
   Path dir;
 
   private static Map<Labels, TreeMap<Long, Long>> all(Head head) {
-    return BlockRoundTripTest.readAll(head, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+"));
+    return StoredSamples.readAll(head, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+"));
   }
 
   @Test
@@ -136,9 +136,9 @@ class HeadTest {
           Matcher[] matchers = PostingsForMatchersTest.randomMatchers(r);
           long mint = r.nextInt(3_000_000) - 100_000;
           long maxt = mint + r.nextInt(8_000_000);
-          assertThat(BlockRoundTripTest.readAll(head, mint, maxt, matchers))
+          assertThat(StoredSamples.readAll(head, mint, maxt, matchers))
               .as("matchers %s over %d..%d", List.of(matchers), mint, maxt)
-              .containsExactlyEntriesOf(BlockRoundTripTest.readAll(block, mint, maxt, matchers));
+              .containsExactlyEntriesOf(StoredSamples.readAll(block, mint, maxt, matchers));
         }
         assertThat(head.querier(0, 1).labelValues(dev.vigil.core.storage.QueryContext.BACKGROUND, "job"))
             .isEqualTo(block.querier(0, 1).labelValues(dev.vigil.core.storage.QueryContext.BACKGROUND, "job"));

@@ -23,7 +23,7 @@ class HeadWalTest {
   Path dir;
 
   private static Map<Labels, TreeMap<Long, Long>> all(Head head) {
-    return BlockRoundTripTest.readAll(head, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+"));
+    return StoredSamples.readAll(head, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+"));
   }
 
   /** Appends random batches (some series new, some known) and commits each. */

@@ -9,7 +9,6 @@ import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.SampleRejectedException;
 import dev.vigil.tsdb.wal.Checkpoints;
 import dev.vigil.tsdb.wal.WalSegments;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ class TsdbCompactionTest {
   Path data;
 
   private static Map<Labels, TreeMap<Long, Long>> all(Tsdb tsdb) {
-    return BlockRoundTripTest.readAll(tsdb, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+"));
+    return StoredSamples.readAll(tsdb, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+"));
   }
 
   /** Appends a sample of each series every second over [from, to), one commit per second as a scrape would. */
@@ -83,7 +82,7 @@ class TsdbCompactionTest {
       Map<Labels, TreeMap<Long, Long>> before = all(tsdb);
       assertThat(tsdb.compact()).hasSize(3);
       assertThat(all(tsdb)).isEqualTo(before);
-      assertThat(BlockRoundTripTest.readAll(tsdb, RANGE - STEP, RANGE, Matcher.equal("__name__", "up")).get(UP))
+      assertThat(StoredSamples.readAll(tsdb, RANGE - STEP, RANGE, Matcher.equal("__name__", "up")).get(UP))
           .containsOnlyKeys(RANGE - STEP, RANGE);
     }
   }
@@ -194,22 +193,5 @@ class TsdbCompactionTest {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  @Test
-  void maintenanceCutsBlocksWhenCommitsMakeTheHeadCompactable() throws Exception {
-    List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (Tsdb tsdb = Tsdb.open(data, OPTIONS, w -> { });
-        TsdbMaintenance maintenance = TsdbMaintenance.start(tsdb, 3_600_000, log::add)) {
-      scrape(tsdb, UP, 0, 2 * RANGE);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (log.isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertThat(tsdb.blocks()).hasSize(1);
-      assertThat(maintenance.failures()).isZero();
-      assertThat(log).anySatisfy(line -> assertThat(line).startsWith("write block"));
-    }
-    assertThat(Files.list(data).filter(p -> p.getFileName().toString().endsWith(".tmp-for-creation"))).isEmpty();
   }
 }

@@ -35,7 +35,7 @@ class TsdbTest {
     }
     try (Tsdb tsdb = Tsdb.open(data, TWO_HOURS, w -> { })) {
       Map<Labels, TreeMap<Long, Long>> all =
-          BlockRoundTripTest.readAll(tsdb, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.equal("__name__", "up"));
+          StoredSamples.readAll(tsdb, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.equal("__name__", "up"));
       assertThat(all.get(UP)).hasSize(120 + 10);
       assertThat(Double.longBitsToDouble(all.get(UP).lastEntry().getValue())).isEqualTo(2.0);
     }

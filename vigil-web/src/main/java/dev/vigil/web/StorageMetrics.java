@@ -2,20 +2,23 @@ package dev.vigil.web;
 
 import dev.vigil.core.storage.SampleRejectedException;
 import dev.vigil.tsdb.Tsdb;
+import dev.vigil.tsdb.compact.TsdbMaintenance;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * The storage's state on {@code /metrics}, read when scraped, named like Prometheus's
- * {@code prometheus_tsdb_*} families under Vigil's prefix: head series and time range, samples the
- * head refused by reason, and blocks loaded.
+ * {@code prometheus_tsdb_*} families under Vigil's prefix: head series and time range, samples
+ * appended and refused by reason, series created and removed, blocks loaded and cut, WAL checkpoints
+ * and the current segment.
  */
 final class StorageMetrics {
   private StorageMetrics() {}
 
-  static void register(PrometheusRegistry registry, Tsdb tsdb) {
+  static void register(PrometheusRegistry registry, Tsdb tsdb, TsdbMaintenance maintenance) {
     GaugeWithCallback.builder()
         .name("vigil_tsdb_head_series")
         .help("Series in the head block.")
@@ -49,10 +52,33 @@ final class StorageMetrics {
           }
         })
         .register(registry);
+    counter(registry, "vigil_tsdb_head_samples_appended_total", "Samples added to the head.",
+        () -> tsdb.head().samplesAppended());
+    counter(registry, "vigil_tsdb_head_series_created_total", "Series created in the head by appends.",
+        () -> tsdb.head().seriesCreated());
+    counter(registry, "vigil_tsdb_head_series_removed_total", "Series garbage-collected from the head.",
+        () -> tsdb.head().seriesRemoved());
+    counter(registry, "vigil_tsdb_blocks_cut_total", "Blocks written from the head.", tsdb::blocksCut);
+    counter(registry, "vigil_tsdb_compactions_failed_total", "Background compaction runs that failed.",
+        maintenance::failures);
+    counter(registry, "vigil_tsdb_compactions_total", "Blocks written by compacting other blocks.",
+        maintenance::compactions);
+    counter(registry, "vigil_tsdb_blocks_deleted_total",
+        "Blocks deleted by retention, after compaction into others, or marked deletable.", maintenance::deletions);
+    counter(registry, "vigil_tsdb_checkpoint_creations_total", "WAL checkpoints written.", tsdb::walCheckpoints);
+    GaugeWithCallback.builder()
+        .name("vigil_tsdb_wal_segment_current")
+        .help("Index of the WAL segment being written.")
+        .callback(cb -> cb.call(tsdb.head().walSegment()))
+        .register(registry);
     GaugeWithCallback.builder()
         .name("vigil_tsdb_blocks_loaded")
         .help("Blocks the server reads from.")
         .callback(cb -> cb.call(tsdb.blocks().size()))
         .register(registry);
+  }
+
+  private static void counter(PrometheusRegistry registry, String name, String help, LongSupplier value) {
+    CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsLong())).register(registry);
   }
 }

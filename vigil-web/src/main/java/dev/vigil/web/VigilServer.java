@@ -3,6 +3,7 @@ package dev.vigil.web;
 import dev.vigil.core.storage.Queryable;
 import dev.vigil.promql.engine.Engine;
 import dev.vigil.tsdb.Tsdb;
+import dev.vigil.tsdb.compact.TsdbMaintenance;
 import dev.vigil.web.api.ApiEndpoint;
 import dev.vigil.web.api.BuildInfoEndpoint;
 import dev.vigil.web.api.FlagsEndpoint;
@@ -75,13 +76,19 @@ public final class VigilServer implements AutoCloseable {
   }
 
   static VigilServer start(ServerOptions options, StorageOpener opener) throws IOException {
-    DeferredStorage<Tsdb> storage = new DeferredStorage<>();
+    DeferredStorage<MaintainedStorage> storage = new DeferredStorage<>();
     VigilServer server = serve(options, storage, storage, storage::isOpen);
     try {
       Tsdb tsdb = opener.open();
-      StorageMetrics.register(server.metrics.registry(), tsdb);
-      tsdb.startMaintenance(COMPACTION_INTERVAL_MILLIS, line -> LOG.info("{}", line));
-      storage.opened(tsdb);
+      TsdbMaintenance maintenance;
+      try {
+        maintenance = TsdbMaintenance.start(tsdb, COMPACTION_INTERVAL_MILLIS, line -> LOG.info("{}", line));
+      } catch (IOException | RuntimeException e) {
+        tsdb.close();
+        throw e;
+      }
+      StorageMetrics.register(server.metrics.registry(), tsdb, maintenance);
+      storage.opened(new MaintainedStorage(tsdb, maintenance));
       return server;
     } catch (IOException | RuntimeException e) {
       server.close();

@@ -26,7 +26,9 @@ class StorageMetricsTest {
     try (VigilServer server = VigilServer.start(ServerOptions.loopback(data))) {
       String metrics = new Http(server.baseUrl()).get("/metrics").body();
       assertThat(metrics).contains("vigil_tsdb_head_series 1.0", "vigil_tsdb_head_max_time 1000.0",
-          "vigil_tsdb_blocks_loaded 0.0", "vigil_tsdb_rejected_samples_total{reason=\"out_of_order\"} 0.0");
+          "vigil_tsdb_blocks_loaded 0.0", "vigil_tsdb_rejected_samples_total{reason=\"out_of_order\"} 0.0",
+          "vigil_tsdb_head_samples_appended_total 0.0", "vigil_tsdb_blocks_cut_total 0.0",
+          "vigil_tsdb_wal_segment_current 1.0");
     }
   }
 }
