@@ -27,6 +27,13 @@ public interface ExpositionParser {
   /** The labels of a SERIES entry, {@code __name__} included. */
   Labels labels() throws TextParseException;
 
+  /**
+   * The metric name and labels of a SERIES entry exactly as written, one char per byte (ISO-8859-1),
+   * without decoding them: equal text means equal labels, so a scrape keys its series cache by this
+   * text and skips {@link #labels()} for series it has seen, as 2.42 keys by {@code p.Series()}'s bytes.
+   */
+  String seriesText();
+
   /** The value of a SERIES entry; a NaN has Go's bits ({@link dev.vigil.core.model.GoFloat#NORMAL_NAN_BITS}). */
   double value();
 

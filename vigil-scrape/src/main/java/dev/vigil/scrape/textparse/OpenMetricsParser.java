@@ -308,6 +308,12 @@ public final class OpenMetricsParser implements ExpositionParser {
     return labels;
   }
 
+  @Override
+  public String seriesText() {
+    require(Entry.SERIES);
+    return new String(input, nameStart, seriesEnd - nameStart, StandardCharsets.ISO_8859_1);
+  }
+
   /** The value of a SERIES entry; a parsed NaN has Go's bits ({@link GoFloat#NORMAL_NAN_BITS}). */
   public double value() {
     require(Entry.SERIES);

@@ -291,6 +291,12 @@ public final class PrometheusTextParser implements ExpositionParser {
   }
 
   @Override
+  public String seriesText() {
+    require(Entry.SERIES);
+    return new String(input, nameStart, seriesEnd - nameStart, StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
   public double value() {
     require(Entry.SERIES);
     return value;

@@ -114,6 +114,15 @@ class OpenMetricsParserTest {
   }
 
   @Test
+  void givesEachSeriesAsWrittenForScrapeCaches() throws Exception {
+    OpenMetricsParser parser = parser("a{x=\"\u00e9\"} 1 5\nb 2\n# EOF\n");
+    parser.next();
+    assertThat(parser.seriesText()).isEqualTo("a{x=\"\u00c3\u00a9\"}");
+    parser.next();
+    assertThat(parser.seriesText()).isEqualTo("b");
+  }
+
+  @Test
   void readsCounterWithTotalAndCreatedAsOrdinarySeries() throws Exception {
     String text = "# TYPE requests counter\n"
         + "# HELP requests Requests served.\n"

@@ -117,6 +117,15 @@ class PrometheusTextParserTest {
   }
 
   @Test
+  void givesEachSeriesAsWrittenForScrapeCaches() throws Exception {
+    PrometheusTextParser parser = new PrometheusTextParser(bytes("  a{x=\"1\" , } 1 5\nb\t2\n"));
+    parser.next();
+    assertThat(parser.seriesText()).isEqualTo("  a{x=\"1\" , }");
+    parser.next();
+    assertThat(parser.seriesText()).isEqualTo("b");
+  }
+
+  @Test
   void skipsEmptyAndBlankLines() throws Exception {
     assertThat(describeAll("\n\na 1\n \t\n\nb 2\n\n")).containsExactly("SERIES {__name__=\"a\"} 1", "SERIES {__name__=\"b\"} 2");
   }
