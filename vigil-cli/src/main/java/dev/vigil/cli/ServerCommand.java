@@ -11,25 +11,35 @@ import dev.vigil.web.api.BuildInfo;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /**
- * {@code vigil server}: serves a data directory's blocks, read-only, through Prometheus's HTTP API.
- * Flags are Prometheus's, with its defaults, so existing runbooks carry over. Runs until SIGTERM or
- * SIGINT.
+ * {@code vigil server}: Prometheus's job. Scrapes what {@code --config.file} names into a data
+ * directory kept as Prometheus keeps it (head, WAL, blocks, compaction, retention) and serves it
+ * through Prometheus's HTTP API. Flags are Prometheus's, with its defaults, so existing runbooks carry
+ * over. SIGHUP reloads the configuration; runs until SIGTERM or SIGINT.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-    description = "Serve a TSDB data directory through the Prometheus HTTP API (read-only for now).")
+    description = "Scrape targets into a TSDB data directory and serve it through the Prometheus HTTP API.")
 public final class ServerCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
   private static final long THIRTY_ONE_DAYS = 31 * 24 * 3600_000L;
 
   @Option(names = "--storage.tsdb.path", defaultValue = "data/", description = "Base path for metrics storage (default: ${DEFAULT-VALUE}).")
   private Path tsdbPath;
+
+  @Option(names = "--config.file",
+      description = "Prometheus configuration file path; without it the server only serves its data directory.")
+  private Path configFile;
+
+  @Option(names = "--web.enable-lifecycle", description = "Enable shutdown and reload via HTTP request.")
+  private boolean enableLifecycle;
 
   @Option(names = "--storage.tsdb.retention.time",
       description = "How long to retain samples in storage. If neither this flag nor --storage.tsdb.retention.size is set, the retention time defaults to 15d. Units Supported: y, w, d, h, m, s, ms.")
@@ -71,13 +81,26 @@ public final class ServerCommand implements Callable<Integer> {
         duration("--query.lookback-delta", lookbackDelta));
     TsdbOptions storage = storageOptions();
     ServerOptions options = new ServerOptions(tsdbPath, storage, ListenAddress.parse(listenAddress), engine,
-        reportedFlags(engine, storage), BuildInfo.current());
+        reportedFlags(engine, storage), BuildInfo.current(), Optional.ofNullable(configFile), enableLifecycle);
     VigilServer server = VigilServer.start(options);
+    reloadOnHangup(server);
     Thread stopper = new Thread(server::close, "vigil-server-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     LOG.info("Vigil server ready, listening on {} (data: {})", listenAddress, tsdbPath);
     server.join();
     return 0;
+  }
+
+  /** SIGHUP reloads the configuration, as it does Prometheus's; a bad file is logged and changes nothing. */
+  private static void reloadOnHangup(VigilServer server) {
+    Signal.handle(new Signal("HUP"), signal -> {
+      try {
+        server.reload();
+        LOG.info("Completed loading of configuration file");
+      } catch (Exception e) {
+        LOG.error("Error reloading config: {}", e.getMessage());
+      }
+    });
   }
 
   /**
@@ -122,6 +145,8 @@ public final class ServerCommand implements Callable<Integer> {
   /** The flags as /api/v1/status/flags reports them, values written as Prometheus writes its own. */
   private Map<String, String> reportedFlags(EngineOptions engine, TsdbOptions storage) {
     Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("config.file", configFile == null ? "" : configFile.toString());
+    flags.put("web.enable-lifecycle", Boolean.toString(enableLifecycle));
     flags.put("storage.tsdb.path", tsdbPath.toString());
     flags.put("storage.tsdb.retention.time", PromDuration.format(storage.retentionMillis()));
     flags.put("storage.tsdb.retention.size", storage.retentionBytes() + "B");

@@ -3,6 +3,7 @@ package dev.vigil.web;
 import dev.vigil.core.storage.Querier;
 import dev.vigil.core.storage.Queryable;
 import dev.vigil.core.storage.StorageException;
+import java.util.Optional;
 
 /**
  * The server's storage before and after it has opened: the HTTP server listens while the WAL is
@@ -17,6 +18,11 @@ final class DeferredStorage<S extends Queryable & AutoCloseable> implements Quer
 
   boolean isOpen() {
     return storage != null;
+  }
+
+  /** The storage once open. */
+  Optional<S> current() {
+    return Optional.ofNullable(storage);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.vigil.web;
 
+import static dev.vigil.web.MetricCallbacks.counter;
+import static dev.vigil.web.MetricCallbacks.gauge;
+
 import dev.vigil.core.storage.SampleRejectedException;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.compact.TsdbMaintenance;
@@ -7,7 +10,6 @@ import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Locale;
-import java.util.function.LongSupplier;
 
 /**
  * The storage's state on {@code /metrics}, read when scraped, named like Prometheus's
@@ -19,11 +21,7 @@ final class StorageMetrics {
   private StorageMetrics() {}
 
   static void register(PrometheusRegistry registry, Tsdb tsdb, TsdbMaintenance maintenance) {
-    GaugeWithCallback.builder()
-        .name("vigil_tsdb_head_series")
-        .help("Series in the head block.")
-        .callback(cb -> cb.call(tsdb.head().numSeries()))
-        .register(registry);
+    gauge(registry, "vigil_tsdb_head_series", "Series in the head block.", () -> tsdb.head().numSeries());
     GaugeWithCallback.builder()
         .name("vigil_tsdb_head_min_time")
         .help("Time of the head's oldest sample, in milliseconds.")
@@ -66,19 +64,8 @@ final class StorageMetrics {
     counter(registry, "vigil_tsdb_blocks_deleted_total",
         "Blocks deleted by retention, after compaction into others, or marked deletable.", maintenance::deletions);
     counter(registry, "vigil_tsdb_checkpoint_creations_total", "WAL checkpoints written.", tsdb::walCheckpoints);
-    GaugeWithCallback.builder()
-        .name("vigil_tsdb_wal_segment_current")
-        .help("Index of the WAL segment being written.")
-        .callback(cb -> cb.call(tsdb.head().walSegment()))
-        .register(registry);
-    GaugeWithCallback.builder()
-        .name("vigil_tsdb_blocks_loaded")
-        .help("Blocks the server reads from.")
-        .callback(cb -> cb.call(tsdb.blocks().size()))
-        .register(registry);
-  }
-
-  private static void counter(PrometheusRegistry registry, String name, String help, LongSupplier value) {
-    CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsLong())).register(registry);
+    gauge(registry, "vigil_tsdb_wal_segment_current", "Index of the WAL segment being written.",
+        () -> tsdb.head().walSegment());
+    gauge(registry, "vigil_tsdb_blocks_loaded", "Blocks the server reads from.", () -> tsdb.blocks().size());
   }
 }

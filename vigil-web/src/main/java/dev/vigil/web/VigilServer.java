@@ -15,7 +15,17 @@ import dev.vigil.web.api.MetadataEndpoint;
 import dev.vigil.web.api.QueryRunner;
 import dev.vigil.web.api.RangeQueryEndpoint;
 import dev.vigil.web.api.SeriesEndpoint;
+import dev.vigil.scrape.ConfigReloadException;
+import dev.vigil.scrape.ScrapeService;
+import dev.vigil.scrape.config.ConfigException;
+import dev.vigil.scrape.config.PrometheusConfig;
+import dev.vigil.scrape.config.ScrapeConfig;
+import dev.vigil.scrape.http.HttpClientSetupException;
+import dev.vigil.scrape.http.HttpScraperFactory;
+import dev.vigil.scrape.loop.ScraperFactory;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -47,8 +57,11 @@ public final class VigilServer implements AutoCloseable {
   private final ServerConnector connector;
   private final AutoCloseable storage;
   private final WebMetrics metrics;
+  private final ScrapeRoutes scrapeRoutes;
 
-  private VigilServer(Server server, ServerConnector connector, AutoCloseable storage, WebMetrics metrics) {
+  private VigilServer(Server server, ServerConnector connector, AutoCloseable storage, WebMetrics metrics,
+      ScrapeRoutes scrapeRoutes) {
+    this.scrapeRoutes = scrapeRoutes;
     this.server = server;
     this.connector = connector;
     this.storage = storage;
@@ -76,19 +89,14 @@ public final class VigilServer implements AutoCloseable {
   }
 
   static VigilServer start(ServerOptions options, StorageOpener opener) throws IOException {
-    DeferredStorage<MaintainedStorage> storage = new DeferredStorage<>();
-    VigilServer server = serve(options, storage, storage, storage::isOpen);
+    if (options.configFile().isPresent()) {
+      checkConfig(options.configFile().get());
+    }
+    DeferredStorage<ServerStorage> storage = new DeferredStorage<>();
+    ScrapeRoutes scrapeRoutes = new ScrapeRoutes(options, () -> storage.current().flatMap(ServerStorage::scraping));
+    VigilServer server = serve(options, storage, storage, storage::isOpen, scrapeRoutes);
     try {
-      Tsdb tsdb = opener.open();
-      TsdbMaintenance maintenance;
-      try {
-        maintenance = TsdbMaintenance.start(tsdb, COMPACTION_INTERVAL_MILLIS, line -> LOG.info("{}", line));
-      } catch (IOException | RuntimeException e) {
-        tsdb.close();
-        throw e;
-      }
-      StorageMetrics.register(server.metrics.registry(), tsdb, maintenance);
-      storage.opened(new MaintainedStorage(tsdb, maintenance));
+      storage.opened(openStorage(options, opener, server.metrics));
       return server;
     } catch (IOException | RuntimeException e) {
       server.close();
@@ -96,24 +104,67 @@ public final class VigilServer implements AutoCloseable {
     }
   }
 
+  /** Prometheus refuses to start on a configuration it cannot load, before it touches its storage. */
+  private static void checkConfig(Path configFile) throws IOException {
+    try {
+      PrometheusConfig.load(configFile);
+    } catch (ConfigException e) {
+      throw new IOException("Error loading config (--config.file=" + configFile + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the storage, starts its compaction, then scraping into it; undoes what was started on failure. */
+  private static ServerStorage openStorage(ServerOptions options, StorageOpener opener, WebMetrics metrics)
+      throws IOException {
+    Tsdb tsdb = opener.open();
+    TsdbMaintenance maintenance = null;
+    try {
+      maintenance = TsdbMaintenance.start(tsdb, COMPACTION_INTERVAL_MILLIS, line -> LOG.info("{}", line));
+      Optional<ScrapeService> scraping = Optional.empty();
+      if (options.configFile().isPresent()) {
+        scraping = Optional.of(ScrapeService.start(options.configFile().get(), tsdb, LocalHost.fqdn(),
+            VigilServer::scraperFactory));
+        LOG.info("scraping as configured in {}", options.configFile().get());
+      }
+      StorageMetrics.register(metrics.registry(), tsdb, maintenance);
+      scraping.ifPresent(s -> ScrapeMetricsExport.register(metrics.registry(), s.scrapes().metrics()));
+      return new ServerStorage(tsdb, maintenance, scraping);
+    } catch (IOException | RuntimeException | ConfigReloadException e) {
+      if (maintenance != null) {
+        maintenance.close();
+      }
+      tsdb.close();
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** A job's HTTP client; one that cannot be built leaves the job out, as Prometheus does. */
+  private static ScraperFactory scraperFactory(ScrapeConfig config) {
+    try {
+      return HttpScraperFactory.create(config);
+    } catch (HttpClientSetupException e) {
+      throw new IllegalArgumentException(e.reason(), e);
+    }
+  }
+
   /** Serves storage that is open already; {@code storage} is closed with the server. */
   static VigilServer serve(ServerOptions options, Queryable queryable, AutoCloseable storage) throws IOException {
-    return serve(options, queryable, storage, () -> true);
+    return serve(options, queryable, storage, () -> true, new ScrapeRoutes(options, Optional::empty));
   }
 
   /** Serves any storage; {@code storage} is closed with the server, also when starting fails. */
   private static VigilServer serve(ServerOptions options, Queryable queryable, AutoCloseable storage,
-      java.util.function.BooleanSupplier ready) throws IOException {
+      java.util.function.BooleanSupplier ready, ScrapeRoutes scrapeRoutes) throws IOException {
     try {
       WebMetrics metrics = new WebMetrics();
       Server server = new Server(threadPool());
       ServerConnector connector = connector(server, options);
       server.addConnector(connector);
       GzipHandler gzip = new GzipHandler();
-      gzip.setHandler(new ReadinessGate(routes(options, queryable, metrics), ready));
+      gzip.setHandler(new ReadinessGate(routes(options, queryable, metrics, scrapeRoutes), ready));
       server.setHandler(gzip);
       server.start();
-      return new VigilServer(server, connector, storage, metrics);
+      return new VigilServer(server, connector, storage, metrics, scrapeRoutes);
     } catch (Exception e) {
       closeQuietly(storage, e);
       throw new IOException("cannot start the HTTP server on " + options.listenAddress() + ": " + e.getMessage(), e);
@@ -147,7 +198,7 @@ public final class VigilServer implements AutoCloseable {
     return connector;
   }
 
-  private static Router routes(ServerOptions options, Queryable tsdb, WebMetrics metrics) {
+  private static Router routes(ServerOptions options, Queryable tsdb, WebMetrics metrics, ScrapeRoutes scrapeRoutes) {
     QueryRunner runner = new QueryRunner(new Engine(options.engineOptions()), tsdb, metrics);
     Router router = new Router(metrics);
     api(router, GET_POST, "/query", new InstantQueryEndpoint(runner, System::currentTimeMillis));
@@ -159,6 +210,9 @@ public final class VigilServer implements AutoCloseable {
     api(router, List.of("GET"), "/metadata", new MetadataEndpoint());
     api(router, List.of("GET"), "/status/buildinfo", new BuildInfoEndpoint(options.buildInfo()));
     api(router, List.of("GET"), "/status/flags", new FlagsEndpoint(options.flags()));
+    api(router, List.of("GET"), "/targets", scrapeRoutes.targets());
+    api(router, List.of("GET"), "/status/config", scrapeRoutes.config());
+    router.add(List.of("POST", "PUT"), "/-/reload", scrapeRoutes.reload());
     router.add("OPTIONS", "/api/v1/*path", new OptionsTarget());
     router.add(List.of("GET", "HEAD"), "/-/healthy", HealthTarget.healthy());
     router.add(List.of("GET", "HEAD"), "/-/ready", HealthTarget.ready());
@@ -168,6 +222,15 @@ public final class VigilServer implements AutoCloseable {
 
   private static void api(Router router, List<String> methods, String path, ApiEndpoint endpoint) {
     router.add(methods, "/api/v1" + path, new ApiHandler(endpoint));
+  }
+
+  /**
+   * Reloads the configuration file, as SIGHUP and {@code /-/reload} do.
+   *
+   * @throws Exception with Prometheus's reason when it cannot be applied; the old one keeps running
+   */
+  public void reload() throws Exception {
+    scrapeRoutes.reloader().reload();
   }
 
   public int port() {

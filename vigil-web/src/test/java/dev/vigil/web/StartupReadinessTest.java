@@ -44,7 +44,7 @@ class StartupReadinessTest {
   void isHealthyButNotReadyWhileItsStorageOpens() throws Exception {
     int port = freePort();
     ServerOptions options = new ServerOptions(data, dev.vigil.tsdb.TsdbOptions.DEFAULT, new ListenAddress("127.0.0.1", port), EngineOptions.DEFAULTS,
-        Map.of(), BuildInfo.current());
+        Map.of(), BuildInfo.current(), java.util.Optional.empty(), false);
     CountDownLatch replayDone = new CountDownLatch(1);
     CompletableFuture<VigilServer> started = CompletableFuture.supplyAsync(() -> {
       try {

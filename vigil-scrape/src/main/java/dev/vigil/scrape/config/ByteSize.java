@@ -5,11 +5,13 @@ import java.util.Map;
 /**
  * Sizes as Prometheus's {@code body_size_limit} reads them (alecthomas/units Base2Bytes): numbers
  * with units B, KiB..EiB or KB..EB, all powers of 1024, possibly fractional and summed
- * ({@code 1GB512MB}); a bare number other than 0 is refused for want of a unit.
+ * ({@code 1GB512MB}); a bare number other than 0 is refused for want of a unit. Written back, a size
+ * is the sum of its non-zero parts in IEC units ({@code 1KiB476B}).
  */
 public final class ByteSize {
   private static final Map<String, Double> IEC = units("iB");
   private static final Map<String, Double> LEGACY = units("B");
+  private static final String[] PREFIXES = {"", "K", "M", "G", "T", "P", "E"};
 
   private ByteSize() {}
 
@@ -78,6 +80,23 @@ public final class ByteSize {
       throw new IllegalArgumentException("units: overflow parsing unit");
     }
     return (long) total;
+  }
+
+  /** Base2Bytes.String: each non-zero remainder with its unit, largest first; "0B" for zero. */
+  public static String format(long bytes) {
+    StringBuilder out = new StringBuilder();
+    long rest = bytes;
+    for (int i = 0; i < PREFIXES.length; i++) {
+      long part = rest % 1024;
+      if (part != 0 || (i == 0 && rest == 0)) {
+        out.insert(0, part + PREFIXES[i] + (i == 0 ? "B" : "iB"));
+      }
+      rest /= 1024;
+      if (rest == 0) {
+        break;
+      }
+    }
+    return out.toString();
   }
 
   private static boolean isDigit(char c) {

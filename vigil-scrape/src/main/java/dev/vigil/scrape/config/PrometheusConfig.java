@@ -19,11 +19,20 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * @param ruleFiles rule file paths or globs, as written
  * @param scrapeConfigs the jobs, each with its interval and timeout resolved
+ * @param directory what Prometheus takes relative file paths in the config to be relative to: the
+ *     directory part of the loaded file's path as given (Go's filepath.Dir), "." for parsed text.
+ *     Paths in the records stay as written.
  */
-public record PrometheusConfig(GlobalConfig global, List<String> ruleFiles, List<ScrapeConfig> scrapeConfigs) {
+public record PrometheusConfig(
+    GlobalConfig global, List<String> ruleFiles, List<ScrapeConfig> scrapeConfigs, String directory) {
   public PrometheusConfig {
     ruleFiles = List.copyOf(ruleFiles);
     scrapeConfigs = List.copyOf(scrapeConfigs);
+  }
+
+  /** A configuration whose relative paths are relative to the working directory. */
+  public PrometheusConfig(GlobalConfig global, List<String> ruleFiles, List<ScrapeConfig> scrapeConfigs) {
+    this(global, ruleFiles, scrapeConfigs, ".");
   }
 
   /** @throws ConfigException when the file cannot be read or is not a valid configuration */
@@ -34,7 +43,9 @@ public record PrometheusConfig(GlobalConfig global, List<String> ruleFiles, List
     } catch (IOException e) {
       throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
     }
-    return parse(text, file.toString());
+    PrometheusConfig config = parse(text, file.toString());
+    return new PrometheusConfig(config.global(), config.ruleFiles(), config.scrapeConfigs(),
+        GoFilePath.dir(file.toString()));
   }
 
   /**

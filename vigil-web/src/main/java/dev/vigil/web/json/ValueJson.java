@@ -110,7 +110,7 @@ public final class ValueJson {
     if (abs == 0 || (abs >= 1e-6 && abs < 1e21)) {
       json.writeString(text, 0, GoFloat.formatShortestInto(value, text));
     } else {
-      json.writeString(pointValue(value));
+      json.writeString(goNumber(value));
     }
     json.writeEndArray();
   }
@@ -149,8 +149,8 @@ public final class ValueJson {
 
 
 
-  /** Go's shortest float text, switching to exponent form for tiny and huge magnitudes. */
-  static String pointValue(double v) {
+  /** A float64 as Go's JSON encoders write a number: shortest digits, exponent form outside [1e-6, 1e21). */
+  public static String goNumber(double v) {
     double abs = Math.abs(v);
     boolean exponent = abs != 0 && (abs < 1e-6 || abs >= 1e21);
     // %g picks exponent form for exactly these magnitudes, with the same shortest digits.

@@ -44,7 +44,7 @@ class ValueJsonTest {
       "1e21, 1e+21", "-2.5e300, -2.5e+300", "-0.0, -0", "0, 0", "NaN, NaN", "Infinity, +Inf", "-Infinity, -Inf",
       "123456789.125, 123456789.125"})
   void pointValuesUseGoFloatTextWithExponentsAtTheExtremes(double value, String text) {
-    assertThat(ValueJson.pointValue(value)).isEqualTo(text);
+    assertThat(ValueJson.goNumber(value)).isEqualTo(text);
   }
 
   @Test
