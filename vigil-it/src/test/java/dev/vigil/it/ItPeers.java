@@ -1,5 +1,6 @@
 package dev.vigil.it;
 
+import dev.vigil.testkit.peer.NodeExporter;
 import dev.vigil.testkit.peer.PeerMissingException;
 import dev.vigil.testkit.peer.Peers;
 import dev.vigil.testkit.peer.PrometheusServer;
@@ -20,6 +21,10 @@ final class ItPeers {
 
   static void prometheus() {
     require(PrometheusServer.NAME, PrometheusServer.isAvailable());
+  }
+
+  static void nodeExporter() {
+    require(NodeExporter.NAME, NodeExporter.isAvailable());
   }
 
   private static void require(String name, boolean available) {

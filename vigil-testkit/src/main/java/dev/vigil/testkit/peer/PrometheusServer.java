@@ -32,6 +32,8 @@ public final class PrometheusServer implements AutoCloseable {
   public static final String NAME = "prometheus";
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+  private static final String NO_JOBS = "# Written by Vigil's tests: no scrape jobs, the data comes from blocks.\n"
+      + "global:\n  scrape_interval: 1m\n  evaluation_interval: 1m\n";
 
   private final PeerProcess process;
   private final Path dataDir;
@@ -62,8 +64,14 @@ public final class PrometheusServer implements AutoCloseable {
    */
   public static PrometheusServer start(
       Path dataDir, Path workDir, Duration readyTimeout, List<String> extraArgs) {
+    return start(dataDir, workDir, readyTimeout, extraArgs, NO_JOBS);
+  }
+
+  /** As {@link #start(Path, Path, Duration, List)}, with {@code configText} as its prometheus.yml. */
+  public static PrometheusServer start(
+      Path dataDir, Path workDir, Duration readyTimeout, List<String> extraArgs, String configText) {
     Path binary = locate().orElseThrow(() -> new PeerException("prometheus not found on PATH or in /usr/bin"));
-    Path config = writeConfig(dataDir, workDir);
+    Path config = writeConfig(dataDir, workDir, configText);
     PeerProcess process = PeerProcess.start(NAME, port -> {
       List<String> command = new ArrayList<>(List.of(
           binary.toString(),
@@ -80,13 +88,12 @@ public final class PrometheusServer implements AutoCloseable {
   }
 
   /** Creates both directories and writes {@code workDir/prometheus.yml}; returns its path. */
-  private static Path writeConfig(Path dataDir, Path workDir) {
+  private static Path writeConfig(Path dataDir, Path workDir, String configText) {
     try {
       Files.createDirectories(dataDir);
       Files.createDirectories(workDir);
       Path config = workDir.resolve("prometheus.yml");
-      Files.writeString(config, "# Written by Vigil's tests: no scrape jobs, the data comes from blocks.\n"
-          + "global:\n  scrape_interval: 1m\n  evaluation_interval: 1m\n", StandardCharsets.UTF_8);
+      Files.writeString(config, configText, StandardCharsets.UTF_8);
       return config;
     } catch (IOException e) {
       throw new PeerException("cannot start prometheus: " + e, e);
