@@ -172,35 +172,12 @@ class WalInteropIT {
       scraper.close();
     }
 
-    Map<Long, Labels> labelsByRef = new HashMap<>();
-    Map<Labels, List<Point>> read = new TreeMap<>();
-    Map<WalRecordType, Integer> types = new TreeMap<>();
-    long maxT = Long.MIN_VALUE;
-    try (WalReader reader = WalReader.open(data.resolve("wal"))) {
-      while (reader.next()) {
-        byte[] rec = reader.record();
-        Path file = reader.segment().file();
-        WalRecordType type = WalRecordType.of(rec);
-        types.merge(type, 1, Integer::sum);
-        if (type == WalRecordType.SERIES) {
-          for (SeriesRecord s : WalRecords.decodeSeries(rec, file, reader.offset())) {
-            labelsByRef.put(s.ref(), s.labels());
-          }
-        } else if (type == WalRecordType.SAMPLES) {
-          for (SampleRecord s : WalRecords.decodeSamples(rec, file, reader.offset())) {
-            Labels labels = labelsByRef.get(s.ref());
-            assertThat(labels).as("series record for ref %d precedes its samples", s.ref()).isNotNull();
-            read.computeIfAbsent(labels, k -> new ArrayList<>())
-                .add(new Point(s.t(), PrometheusServesVigilBlocksIT.promValue(s.v())));
-            maxT = Math.max(maxT, s.t());
-          }
-        }
-      }
-    } catch (WalCorruptionException e) {
-      // A kill between two page writes of one batch tears its last record; Prometheus repairs that too.
-      assertThat(e.inLastSegment()).as("only the tail may be torn: %s", e.getMessage()).isTrue();
-    }
-    assertThat(types.keySet()).as("record types").containsOnly(WalRecordType.SERIES, WalRecordType.SAMPLES);
+    WalContents wal = WalContents.read(data.resolve("wal"));
+    // A kill between two page writes of one batch tears its last record; Prometheus repairs that too.
+    wal.torn().ifPresent(e -> assertThat(e.inLastSegment()).as("only the tail may be torn: %s", e.getMessage()).isTrue());
+    Map<Labels, List<Point>> read = wal.samples();
+    long maxT = wal.maxTime();
+    assertThat(wal.types().keySet()).as("record types").containsOnly(WalRecordType.SERIES, WalRecordType.SAMPLES);
     assertThat(read.keySet()).as("series read from the WAL").hasSizeGreaterThan(100);
 
     // vigil server on a copy of the killed Prometheus's directory: the drop-in case.
@@ -211,12 +188,7 @@ class WalInteropIT {
     try (PrometheusServer restarted = PrometheusServer.start(data, dir.resolve("work-c"));
         VigilServer vigil = VigilServer.start(ServerOptions.loopback(vigilData))) {
       for (String name : names) {
-        Map<Labels, List<Point>> expected = new TreeMap<>();
-        read.forEach((labels, points) -> {
-          if (labels.get(Labels.METRIC_NAME).equals(name)) {
-            expected.put(labels, points);
-          }
-        });
+        Map<Labels, List<Point>> expected = wal.named(name);
         assertThat(expected).as("the WAL holds %s", name).isNotEmpty();
         assertThat(rawSamples(restarted.baseUrl(), name, maxT, 300)).as("Prometheus: samples of %s", name)
             .isEqualTo(expected);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.AbstractEndPoint;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
@@ -19,7 +20,10 @@ import org.eclipse.jetty.util.thread.Invocable;
  */
 final class ClientWatch implements AutoCloseable {
   private final EndPoint endPoint;
+  private static final int EMPTY_READINESS_FOR_CLOSE = 3;
+
   private final AtomicBoolean watching = new AtomicBoolean(true);
+  private final AtomicInteger emptyReadiness = new AtomicInteger();
 
   private ClientWatch(EndPoint endPoint) {
     this.endPoint = endPoint;
@@ -31,25 +35,45 @@ final class ClientWatch implements AutoCloseable {
     ClientWatch watch = new ClientWatch(endPoint);
     request.addFailureListener(failure -> onGone.run());
     if (endPoint.getTransport() instanceof SocketChannel channel) {
-      Callback readable = Callback.from(Invocable.InvocationType.NON_BLOCKING,
-          () -> watch.onReadable(channel, onGone), failure -> watch.watching.set(false));
-      if (!endPoint.tryFillInterested(readable)) {
-        watch.watching.set(false);
-      }
+      watch.arm(channel, onGone);
     } else {
       watch.watching.set(false);
     }
     return watch;
   }
 
+  private void arm(SocketChannel channel, Runnable onGone) {
+    Callback readable = Callback.from(Invocable.InvocationType.NON_BLOCKING,
+        () -> onReadable(channel, onGone), failure -> watching.set(false));
+    if (!endPoint.tryFillInterested(readable)) {
+      watching.set(false);
+    }
+  }
+
+  /**
+   * A closed connection stays readable with nothing to read, so the selector reports it again at once;
+   * a single readiness with nothing to read can be left over from the request's own reads. Only a
+   * repeated one counts as the client gone.
+   */
   private void onReadable(SocketChannel channel, Runnable onGone) {
-    watching.set(false);
+    if (!watching.get()) {
+      return;
+    }
     try {
-      if (channel.socket().getInputStream().available() == 0) {
-        onGone.run();
+      if (channel.socket().getInputStream().available() > 0) {
+        watching.set(false);
+        return;
       }
     } catch (IOException e) {
+      watching.set(false);
       onGone.run();
+      return;
+    }
+    if (emptyReadiness.incrementAndGet() >= EMPTY_READINESS_FOR_CLOSE) {
+      watching.set(false);
+      onGone.run();
+    } else {
+      arm(channel, onGone);
     }
   }
 

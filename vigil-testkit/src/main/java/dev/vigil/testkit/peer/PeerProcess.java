@@ -146,6 +146,15 @@ final class PeerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGKILL, as a crash: the process gets no chance to finish anything. Waits until it is gone. */
+  void kill() {
+    try {
+      process.destroyForcibly().waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** SIGTERM, wait up to the grace period, then SIGKILL. Idempotent. */
   @Override
   public void close() {
