@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * SnakeYAML's resolver differs in the details (no y/n, sexagesimal numbers), and Prometheus accepts what
  * yaml.v2 does. yaml.v2 writes a string quoted exactly when this reading of it would not give a string.
  */
-final class GoYamlScalar {
-  static final String NULL = "!!null";
+public final class GoYamlScalar {
+  public static final String NULL = "!!null";
   static final String BOOL = "!!bool";
   static final String INT = "!!int";
   static final String FLOAT = "!!float";
@@ -34,7 +34,7 @@ final class GoYamlScalar {
    * The tag yaml.v2 gives a scalar; a quoted scalar is always a string. As yaml.v2 does, only text
    * starting with a sign, a digit or a dot can be a number or a timestamp, and a float out of range is a string.
    */
-  static String tag(String text, boolean plain) {
+  public static String tag(String text, boolean plain) {
     if (!plain) {
       return STR;
     }

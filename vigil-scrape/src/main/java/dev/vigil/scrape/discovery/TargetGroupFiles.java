@@ -4,9 +4,9 @@ import dev.vigil.core.labels.GoQuote;
 import dev.vigil.core.labels.LabelNames;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.LabelsBuilder;
+import dev.vigil.scrape.config.GoYamlScalar;
 import dev.vigil.scrape.config.TargetGroup;
 import java.io.StringReader;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -497,103 +496,18 @@ final class TargetGroupFiles {
     return isNullish(node) ? "" : ((ScalarNode) node).getValue();
   }
 
-  /** YAML text checks and scalar resolution as yaml.v2 does them. */
+  /** YAML text checks as yaml.v2 does them; scalar resolution is the config reader's. */
   static final class YamlText {
-    static final String NULL = "!!null";
-    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
-    private static final Set<String> BOOLS = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On",
-        "ON", "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
-    private static final Set<String> SPECIAL_FLOATS = Set.of(".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-        "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN");
-    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-    private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-
     private YamlText() {}
 
-    /** Whether yaml.v2 resolves a scalar to null (cheaply: no other tag is worked out). */
+    /** Whether yaml.v2 resolves a scalar to null. */
     static boolean isNull(String text, boolean plain) {
-      return plain && NULLS.contains(text);
+      return GoYamlScalar.tag(text, plain).equals(GoYamlScalar.NULL);
     }
 
     /** The tag yaml.v2 resolves a scalar to; a quoted scalar is a string. */
     static String tag(String text, boolean plain) {
-      if (!plain) {
-        return "!!str";
-      }
-      if (NULLS.contains(text)) {
-        return NULL;
-      }
-      if (BOOLS.contains(text)) {
-        return "!!bool";
-      }
-      if (isTimestamp(text)) {
-        return "!!timestamp";
-      }
-      if (isInt(text)) {
-        return "!!int";
-      }
-      if (SPECIAL_FLOATS.contains(text) || FLOAT.matcher(text.replace("_", "")).matches()) {
-        return "!!float";
-      }
-      return "!!str";
-    }
-
-    /**
-     * yaml.v2's parseTimestamp: Go's time.Parse with "2006-1-2T15:4:5.999999999Z07:00" (T or t),
-     * "2006-1-2 15:4:5.999999999" or "2006-1-2", dates and times in range.
-     */
-    static boolean isTimestamp(String text) {
-      java.util.regex.Matcher m = TIMESTAMP.matcher(text);
-      if (!m.matches()) {
-        return false;
-      }
-      int year = Integer.parseInt(m.group(1));
-      int month = Integer.parseInt(m.group(2));
-      int day = Integer.parseInt(m.group(3));
-      if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-        return false;
-      }
-      if (m.group(4) == null) {
-        return true;
-      }
-      boolean zoned = m.group(4).equalsIgnoreCase("t");
-      if (zoned != (m.group(9) != null)) {
-        return false;
-      }
-      return Integer.parseInt(m.group(5)) < 24 && Integer.parseInt(m.group(6)) < 60
-          && Integer.parseInt(m.group(7)) < 60;
-    }
-
-    private static final Pattern TIMESTAMP = Pattern.compile(
-        "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]+)?"
-            + "(Z|[+-][0-9]{2}:[0-9]{2})?)?");
-
-    private static boolean isInt(String text) {
-      String plain = text.replace("_", "");
-      boolean negative = plain.startsWith("-");
-      String digits = negative || plain.startsWith("+") ? plain.substring(1) : plain;
-      int radix = 10;
-      if (digits.length() > 2 && digits.charAt(0) == '0') {
-        char base = Character.toLowerCase(digits.charAt(1));
-        radix = base == 'x' ? 16 : base == 'o' ? 8 : base == 'b' ? 2 : 10;
-        digits = radix == 10 ? digits : digits.substring(2);
-      }
-      if (radix == 10 && digits.length() > 1 && digits.charAt(0) == '0') {
-        radix = 8;
-        digits = digits.substring(1);
-      }
-      if (digits.isEmpty() || digits.length() > 100) {
-        return false;
-      }
-      for (int i = 0; i < digits.length(); i++) {
-        char c = digits.charAt(i);
-        if (c >= 0x80 || Character.digit(c, radix) < 0) {
-          return false;
-        }
-      }
-      BigInteger value = new BigInteger(digits, radix);
-      value = negative ? value.negate() : value;
-      return value.bitLength() < 64 || (!negative && value.compareTo(MAX_UINT64) <= 0);
+      return GoYamlScalar.tag(text, plain);
     }
 
     /** yaml.v2 cuts a value longer than 10 bytes to its first 7 and "...". */

@@ -2,12 +2,8 @@ package dev.vigil.tsdb.compact;
 
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.Matcher;
-import dev.vigil.core.storage.Querier;
-import dev.vigil.core.storage.QueryContext;
-import dev.vigil.core.storage.SampleIterator;
-import dev.vigil.core.storage.SeriesSet;
-import dev.vigil.core.storage.ValueType;
 import dev.vigil.tsdb.Block;
+import dev.vigil.tsdb.StoredSamples;
 import dev.vigil.tsdb.BlockBuilder;
 import dev.vigil.tsdb.BlockMeta;
 import dev.vigil.tsdb.Ulid;
@@ -55,20 +51,7 @@ final class SourceBlocks {
 
   /** Every sample the block shows a reader, as raw value bits by time. */
   static Map<Labels, TreeMap<Long, Long>> read(Block block) {
-    Map<Labels, TreeMap<Long, Long>> out = new TreeMap<>();
-    try (Querier q = block.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
-      SeriesSet set = q.select(QueryContext.BACKGROUND, true, null, Matcher.regex("__name__", ".+"));
-      SampleIterator it = null;
-      while (set.next()) {
-        TreeMap<Long, Long> samples = new TreeMap<>();
-        it = set.at().iterator(it);
-        while (it.next() == ValueType.FLOAT) {
-          samples.put(it.atTime(), Double.doubleToRawLongBits(it.atValue()));
-        }
-        out.put(set.at().labels(), samples);
-      }
-    }
-    return out;
+    return new TreeMap<>(StoredSamples.readAll(block, Long.MIN_VALUE, Long.MAX_VALUE, Matcher.regex("__name__", ".+")));
   }
 
   static List<Block> openAll(List<Path> dirs) throws IOException {
