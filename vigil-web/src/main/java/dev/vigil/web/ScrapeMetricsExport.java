@@ -2,20 +2,29 @@ package dev.vigil.web;
 
 import static dev.vigil.web.MetricCallbacks.counter;
 
+import dev.vigil.scrape.loop.ScrapeManager;
 import dev.vigil.scrape.loop.ScrapeMetrics;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Locale;
 
 /**
  * Scraping on {@code /metrics}, named like Prometheus's {@code prometheus_target_*} families under
- * Vigil's prefix: scrapes and failures by kind, samples appended, samples refused by reason or limit,
+ * Vigil's prefix: active targets per pool, scrapes and failures by kind, samples appended, samples refused by reason or limit,
  * pools created, reloaded and failed.
  */
 final class ScrapeMetricsExport {
   private ScrapeMetricsExport() {}
 
-  static void register(PrometheusRegistry registry, ScrapeMetrics m) {
+  static void register(PrometheusRegistry registry, ScrapeManager scrapes) {
+    ScrapeMetrics m = scrapes.metrics();
+    GaugeWithCallback.builder()
+        .name("vigil_target_scrape_pool_targets")
+        .help("Active targets per scrape pool.")
+        .labelNames("scrape_job")
+        .callback(cb -> scrapes.activeTargets().forEach((job, targets) -> cb.call(targets.size(), job)))
+        .register(registry);
     counter(registry, "vigil_target_scrapes_total", "Scrapes attempted.", m::scrapes);
     CounterWithCallback.builder()
         .name("vigil_target_scrapes_failed_total")

@@ -127,7 +127,7 @@ public final class VigilServer implements AutoCloseable {
         LOG.info("scraping as configured in {}", options.configFile().get());
       }
       StorageMetrics.register(metrics.registry(), tsdb, maintenance);
-      scraping.ifPresent(s -> ScrapeMetricsExport.register(metrics.registry(), s.scrapes().metrics()));
+      scraping.ifPresent(s -> ScrapeMetricsExport.register(metrics.registry(), s.scrapes()));
       return new ServerStorage(tsdb, maintenance, scraping);
     } catch (IOException | RuntimeException | ConfigReloadException e) {
       if (maintenance != null) {

@@ -81,6 +81,17 @@ class ScrapingServerTest {
   }
 
   @Test
+  void metricsShowScrapesAndTargetsPerPool() throws Exception {
+    ServerOptions options = ServerOptions.loopback(dir.resolve("data")).withConfigFile(config(job("demo")));
+    try (VigilServer server = VigilServer.start(options)) {
+      Http http = new Http(server.baseUrl());
+      await(http, "/api/v1/targets", body -> body.contains("\"health\":\"up\""));
+      assertThat(http.get("/metrics").body()).contains("vigil_target_scrape_pool_targets{scrape_job=\"demo\"} 1.0",
+          "vigil_target_scrapes_total ", "vigil_target_samples_appended_total ");
+    }
+  }
+
+  @Test
   void targetsShowTheScrapedTargetWithItsHealth() throws Exception {
     ServerOptions options = ServerOptions.loopback(dir.resolve("data")).withConfigFile(config(job("demo")));
     try (VigilServer server = VigilServer.start(options)) {
