@@ -3,24 +3,15 @@ package dev.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.testkit.peer.NodeExporter;
 import dev.vigil.testkit.peer.PrometheusServer;
 import dev.vigil.testkit.target.PhasedOpenMetricsTarget;
 import dev.vigil.web.ServerOptions;
 import dev.vigil.web.VigilServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * instants well inside a phase of the OpenMetrics target (whose values are constant within a phase).
  */
 class ScrapeSideBySideIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final long PHASE_MILLIS = 4_000;
   private static final int PHASES_COMPARED = 4;
 
@@ -49,6 +38,8 @@ class ScrapeSideBySideIT {
   private static PhasedOpenMetricsTarget openMetrics;
   private static PrometheusServer prometheus;
   private static VigilServer vigil;
+  private static ApiClient prometheusApi;
+  private static ApiClient vigilApi;
   /** The compared window: from the start of a phase both servers scraped whole, for PHASES_COMPARED phases. */
   private static long firstPhase;
 
@@ -102,8 +93,10 @@ class ScrapeSideBySideIT {
     prometheus = PrometheusServer.start(dir.resolve("prometheus-data"), dir.resolve("prometheus-work"),
         Duration.ofSeconds(60), List.of(), config);
     vigil = VigilServer.start(ServerOptions.loopback(dir.resolve("vigil-data")).withConfigFile(configFile));
-    awaitTargetsUp(prometheus.baseUrl());
-    awaitTargetsUp(vigil.baseUrl());
+    prometheusApi = new ApiClient(prometheus.baseUrl());
+    vigilApi = new ApiClient(vigil.baseUrl());
+    awaitTargetsUp(prometheusApi);
+    awaitTargetsUp(vigilApi);
     firstPhase = openMetrics.phase() + 2;
     long end = openMetrics.phaseStart(firstPhase + PHASES_COMPARED) + 1_500;
     Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
@@ -124,7 +117,7 @@ class ScrapeSideBySideIT {
 
   @Test
   void bothServersShowTheSameTargetsUp() throws Exception {
-    assertThat(targets(vigil.baseUrl())).isEqualTo(targets(prometheus.baseUrl()));
+    assertThat(targets(vigilApi)).isEqualTo(targets(prometheusApi));
   }
 
   @Test
@@ -132,11 +125,11 @@ class ScrapeSideBySideIT {
     long start = openMetrics.phaseStart(firstPhase) + 1_500;
     long end = openMetrics.phaseStart(firstPhase + PHASES_COMPARED - 1) + 3_000;
     for (String job : List.of("om", "node")) {
-      String query = "/api/v1/series?match[]=" + enc("{job=\"" + job + "\"}") + "&start=" + Interop.seconds(start)
-          + "&end=" + Interop.seconds(end);
-      Set<Labels> expected = seriesSet(get(prometheus.baseUrl(), query));
+      String query = "/api/v1/series?match[]=" + ApiClient.enc("{job=\"" + job + "\"}") + "&start="
+          + Interop.seconds(start) + "&end=" + Interop.seconds(end);
+      Set<Labels> expected = seriesSet(prometheusApi.get(query));
       assertThat(expected).as("series of job %s", job).hasSizeGreaterThan(job.equals("om") ? 20 : 100);
-      assertThat(seriesSet(get(vigil.baseUrl(), query))).as("series of job %s", job).isEqualTo(expected);
+      assertThat(seriesSet(vigilApi.get(query))).as("series of job %s", job).isEqualTo(expected);
     }
   }
 
@@ -158,10 +151,10 @@ class ScrapeSideBySideIT {
     for (long p = firstPhase; p < firstPhase + PHASES_COMPARED; p++) {
       String time = Interop.seconds(openMetrics.phaseStart(p) + PHASE_MILLIS - 500);
       for (String q : queries) {
-        String path = "/api/v1/query?query=" + enc(q) + "&time=" + time;
-        JsonNode expected = get(prometheus.baseUrl(), path);
+        String path = "/api/v1/query?query=" + ApiClient.enc(q) + "&time=" + time;
+        JsonNode expected = prometheusApi.get(path);
         assertThat(expected.path("data").path("result").size()).as("%s at %s", q, time).isPositive();
-        assertThat(sortedResult(get(vigil.baseUrl(), path))).as("%s at %s", q, time).isEqualTo(sortedResult(expected));
+        assertThat(sortedResult(vigilApi.get(path))).as("%s at %s", q, time).isEqualTo(sortedResult(expected));
         compared++;
       }
     }
@@ -170,11 +163,9 @@ class ScrapeSideBySideIT {
 
   @Test
   void scrapeTimestampsDifferByLessThanTheScrapeInterval() throws Exception {
-    String time = Interop.seconds(openMetrics.phaseStart(firstPhase + 1));
-    Map<Labels, String> prometheusTimes = vector(get(prometheus.baseUrl(),
-        "/api/v1/query?query=" + enc("timestamp(up)") + "&time=" + time));
-    Map<Labels, String> vigilTimes = vector(get(vigil.baseUrl(),
-        "/api/v1/query?query=" + enc("timestamp(up)") + "&time=" + time));
+    long at = openMetrics.phaseStart(firstPhase + 1);
+    Map<Labels, String> prometheusTimes = prometheusApi.vector("timestamp(up)", at);
+    Map<Labels, String> vigilTimes = vigilApi.vector("timestamp(up)", at);
     assertThat(vigilTimes.keySet()).isEqualTo(prometheusTimes.keySet());
     prometheusTimes.forEach((labels, t) ->
         assertThat(Math.abs(Double.parseDouble(t) - Double.parseDouble(vigilTimes.get(labels))))
@@ -182,22 +173,22 @@ class ScrapeSideBySideIT {
   }
 
   /** The active targets as the comparison sees them: everything but times, durations and globalUrl. */
-  private static Set<String> targets(URI server) throws Exception {
+  private static Set<String> targets(ApiClient server) throws Exception {
     Set<String> out = new TreeSet<>();
-    for (JsonNode t : get(server, "/api/v1/targets").path("data").path("activeTargets")) {
+    for (JsonNode t : server.activeTargets()) {
       out.add(t.path("scrapePool").asText() + " " + t.path("scrapeUrl").asText() + " " + t.path("health").asText()
           + " [" + t.path("lastError").asText() + "] " + t.path("scrapeInterval").asText() + " "
-          + t.path("scrapeTimeout").asText() + " labels=" + labels(t.path("labels")) + " discovered="
-          + labels(t.path("discoveredLabels")));
+          + t.path("scrapeTimeout").asText() + " labels=" + ApiClient.labels(t.path("labels")) + " discovered="
+          + ApiClient.labels(t.path("discoveredLabels")));
     }
     return out;
   }
 
-  private static void awaitTargetsUp(URI server) throws Exception {
+  private static void awaitTargetsUp(ApiClient server) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     JsonNode active = null;
     while (System.nanoTime() < deadline) {
-      active = get(server, "/api/v1/targets").path("data").path("activeTargets");
+      active = server.activeTargets();
       int up = 0;
       for (JsonNode t : active) {
         up += t.path("health").asText().equals("up") ? 1 : 0;
@@ -212,7 +203,7 @@ class ScrapeSideBySideIT {
 
   private static Set<Labels> seriesSet(JsonNode answer) {
     Set<Labels> out = new TreeSet<>();
-    answer.path("data").forEach(s -> out.add(labels(s)));
+    answer.path("data").forEach(s -> out.add(ApiClient.labels(s)));
     return out;
   }
 
@@ -222,31 +213,6 @@ class ScrapeSideBySideIT {
     if (!data.path("resultType").asText().equals("vector")) {
       return data.toString();
     }
-    return new TreeMap<>(vector(answer)).toString();
-  }
-
-  private static Map<Labels, String> vector(JsonNode answer) {
-    Map<Labels, String> out = new TreeMap<>();
-    for (JsonNode s : answer.path("data").path("result")) {
-      out.put(labels(s.path("metric")), s.path("value").get(1).asText());
-    }
-    return out;
-  }
-
-  private static Labels labels(JsonNode object) {
-    var builder = Labels.builder();
-    object.fields().forEachRemaining(e -> builder.add(e.getKey(), e.getValue().asText()));
-    return builder.build();
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static JsonNode get(URI server, String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + pathAndQuery))
-        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("GET %s%s: %s", server, pathAndQuery, response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+    return new TreeMap<>(ApiClient.vector(answer)).toString();
   }
 }

@@ -560,7 +560,7 @@ public final class OpenMetricsParser implements ExpositionParser {
   private double parseFloat() throws TextParseException {
     int from = lexer.tokenStart() + 1;
     try {
-      return GoFloat.parse(input, from, lexer.tokenEnd() - from);
+      return ExpositionFloat.parse(input, from, lexer.tokenEnd());
     } catch (NumberFormatException e) {
       throw error(e.getMessage());
     }

@@ -2,7 +2,6 @@ package dev.vigil.scrape.textparse;
 
 import dev.vigil.core.labels.GoQuote;
 import dev.vigil.core.labels.Labels;
-import dev.vigil.core.model.GoFloat;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -210,16 +209,8 @@ public final class PrometheusTextParser implements ExpositionParser {
   }
 
   private double parseValue() throws TextParseException {
-    int from = lexer.tokenStart();
-    int to = lexer.tokenEnd();
-    for (int i = from; i < to; i++) {
-      if (input[i] == 'p' || input[i] == 'P' || input[i] == '_') {
-        // 2.42's words, without the value GoFloat would add.
-        throw error("unsupported character in float");
-      }
-    }
     try {
-      return GoFloat.parse(input, from, to - from);
+      return ExpositionFloat.parse(input, lexer.tokenStart(), lexer.tokenEnd());
     } catch (NumberFormatException e) {
       throw error(e.getMessage());
     }

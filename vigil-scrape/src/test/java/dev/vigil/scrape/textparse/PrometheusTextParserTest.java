@@ -279,6 +279,12 @@ class PrometheusTextParserTest {
     assertThat(catchParseError(parser)).isSameAs(first);
   }
 
+  @Test
+  void quotesTheRawBytesOfAValueThatIsNotUtf8() {
+    // The name ends at the byte the lexer cannot take; the rest of the line is read as the value.
+    assertThat(reasonFor("bad\u00fename 1\n")).isEqualTo("strconv.ParseFloat: parsing \"\\xfename\": invalid syntax");
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("prometheus242ErrorCases")
   void reportsTheSameErrorAsPrometheus242(String input, String reason) {
