@@ -47,7 +47,8 @@ import java.util.function.Consumer;
 public final class Head implements Appendable, Queryable, AutoCloseable {
   private final long chunkRange;
   private final Map<Labels, HeadSeries> byLabels = new ConcurrentHashMap<>();
-  private final Map<Long, HeadSeries> byRef = new ConcurrentHashMap<>();
+  /** Changed only under {@link #creation}. */
+  private final SeriesTable<HeadSeries> byRef = new SeriesTable<>();
   private final MemPostings postings = new MemPostings();
   private final Object creation = new Object();
   private final Map<SampleRejectedException.Reason, AtomicLong> rejected =
@@ -141,6 +142,9 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
 
   /** A series from the log, under its logged reference; a second reference to known labels aliases it. */
   private void restore(long ref, Labels labels) {
+    if (ref <= 0) {
+      return;
+    }
     HeadSeries existing = byLabels.get(labels);
     if (existing != null) {
       byRef.put(ref, existing);
@@ -151,7 +155,9 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       byRef.put(ref, s);
       byLabels.put(labels, s);
     }
-    nextRef = Math.max(nextRef, ref + 1);
+    if (ref < Long.MAX_VALUE) {
+      nextRef = Math.max(nextRef, ref + 1);
+    }
   }
 
   /**
@@ -160,13 +166,15 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
    * series is decided under the log's lock: the first to commit a sample of it, whoever created it.
    * A head without a log skips this.
    */
-  void log(List<HeadSeries> series, List<SampleRecord> samples) {
-    if (wal == null || samples.isEmpty()) {
+  void log(HeadSeries[] series, long[] refs, long[] times, double[] values, int count) {
+    if (wal == null || count == 0) {
       return;
     }
+    byte[] samples = WalRecords.encodeSamples(refs, times, values, count);
     synchronized (walLock) {
       List<SeriesRecord> unlogged = new ArrayList<>();
-      for (HeadSeries s : series) {
+      for (int i = 0; i < count; i++) {
+        HeadSeries s = series[i];
         if (!s.logged) {
           s.logged = true;
           unlogged.add(new SeriesRecord(s.ref, s.series.labels()));
@@ -174,9 +182,9 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       }
       try {
         if (unlogged.isEmpty()) {
-          wal.log(WalRecords.encodeSamples(samples));
+          wal.log(samples);
         } else {
-          wal.log(WalRecords.encodeSeries(unlogged), WalRecords.encodeSamples(samples));
+          wal.log(WalRecords.encodeSeries(unlogged), samples);
         }
       } catch (IOException e) {
         throw new StorageException("writing samples to the WAL failed: " + e.getMessage(), e);
@@ -361,7 +369,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
 
   /** Every series, for writing blocks and for statistics; each must be read under its own lock. */
   Iterable<HeadSeries> allSeries() {
-    return byRef.values().stream().distinct().toList();
+    return byRef.distinctValues();
   }
 
   /**
@@ -385,7 +393,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
           }
         }
       }
-      byRef.values().removeIf(s -> s.collected);
+      byRef.removeIf(s -> s.collected);
       gone.values().forEach(byLabels::remove);
     }
     postings.delete(gone);
@@ -437,7 +445,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     synchronized (collectedUntilSegment) {
       collected = new HashMap<>(collectedUntilSegment);
     }
-    WalCheckpoint.write(wal.dir(), last, ref -> byRef.containsKey(ref) || collected.containsKey(ref), mint);
+    WalCheckpoint.write(wal.dir(), last, ref -> byRef.contains(ref) || collected.containsKey(ref), mint);
     wal.truncate(last + 1);
     synchronized (collectedUntilSegment) {
       collectedUntilSegment.values().removeIf(segment -> segment < first);

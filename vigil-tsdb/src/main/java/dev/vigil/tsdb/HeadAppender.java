@@ -3,10 +3,7 @@ package dev.vigil.tsdb;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.SampleRejectedException;
-import dev.vigil.tsdb.wal.SampleRecord;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -14,13 +11,18 @@ import java.util.concurrent.locks.Lock;
  * against the oldest time the head still accepts (so a scrape learns of a bad sample immediately),
  * logged and applied on commit; a sample that a commit finds out of order after all (the same series
  * appended twice in one batch, or by two appenders), or behind a block cut meanwhile, is dropped and
- * counted, as Prometheus does.
+ * counted, as Prometheus does. The batch is held in parallel arrays, reused from commit to commit, and
+ * logged straight from them.
  */
 final class HeadAppender implements Appender {
+  private static final int INITIAL_CAPACITY = 256;
+
   private final Head head;
-  private final List<Head.HeadSeries> series = new ArrayList<>();
-  private long[] times = new long[64];
-  private double[] values = new double[64];
+  private Head.HeadSeries[] series = new Head.HeadSeries[INITIAL_CAPACITY];
+  private long[] refs = new long[INITIAL_CAPACITY];
+  private long[] times = new long[INITIAL_CAPACITY];
+  private double[] values = new double[INITIAL_CAPACITY];
+  private int size;
   /** As Prometheus's appender, fixed when it starts: a scrape judges all its samples by one bound. */
   private long minValidTime;
   private boolean bounded;
@@ -60,14 +62,18 @@ final class HeadAppender implements Appender {
       // Garbage-collected since it was found: look the labels up again.
       s = null;
     }
-    int n = series.size();
-    if (n == times.length) {
-      times = Arrays.copyOf(times, n * 2);
-      values = Arrays.copyOf(values, n * 2);
+    if (size == series.length) {
+      int grown = size * 2;
+      series = Arrays.copyOf(series, grown);
+      refs = Arrays.copyOf(refs, grown);
+      times = Arrays.copyOf(times, grown);
+      values = Arrays.copyOf(values, grown);
     }
-    series.add(s);
-    times[n] = t;
-    values[n] = v;
+    series[size] = s;
+    refs[size] = s.ref;
+    times[size] = t;
+    values[size] = v;
+    size++;
     return s.ref;
   }
 
@@ -86,35 +92,51 @@ final class HeadAppender implements Appender {
     shared.lock();
     try {
       long floor = head.minValidTime();
-      List<SampleRecord> records = new ArrayList<>(series.size());
-      for (int i = 0; i < series.size(); i++) {
-        if (times[i] >= floor) {
-          records.add(new SampleRecord(series.get(i).ref, times[i], values[i]));
-        }
-      }
-      head.log(series, records);
+      dropOlderThan(floor);
+      head.log(series, refs, times, values, size);
       int applied = 0;
-      for (int i = 0; i < series.size(); i++) {
-        if (apply(series.get(i), times[i], values[i], floor)) {
+      for (int i = 0; i < size; i++) {
+        if (apply(series[i], times[i], values[i])) {
           applied++;
         }
       }
       head.committed(applied);
     } finally {
       shared.unlock();
-      series.clear();
+      clear();
     }
     head.runAfterCommit();
   }
 
+  /**
+   * Drops (and counts) samples a block cut made out of bounds after they were appended; rare, so the
+   * batch is only compacted when it happens.
+   */
+  private void dropOlderThan(long floor) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (times[i] < floor) {
+        synchronized (series[i].series) {
+          series[i].pendingAppends--;
+        }
+        head.rejected(SampleRejectedException.Reason.OUT_OF_BOUNDS);
+        continue;
+      }
+      if (kept != i) {
+        series[kept] = series[i];
+        refs[kept] = refs[i];
+        times[kept] = times[i];
+        values[kept] = values[i];
+      }
+      kept++;
+    }
+    size = kept;
+  }
+
   /** Applies one sample; false when it was dropped (or was a repeat of the newest). */
-  private boolean apply(Head.HeadSeries s, long t, double v, long floor) {
+  private boolean apply(Head.HeadSeries s, long t, double v) {
     synchronized (s.series) {
       s.pendingAppends--;
-      if (t < floor) {
-        head.rejected(SampleRejectedException.Reason.OUT_OF_BOUNDS);
-        return false;
-      }
       try {
         if (s.series.append(t, v)) {
           head.appended(t);
@@ -129,11 +151,17 @@ final class HeadAppender implements Appender {
 
   @Override
   public void rollback() {
-    for (Head.HeadSeries s : series) {
-      synchronized (s.series) {
-        s.pendingAppends--;
+    for (int i = 0; i < size; i++) {
+      synchronized (series[i].series) {
+        series[i].pendingAppends--;
       }
     }
-    series.clear();
+    clear();
+  }
+
+  /** Empties the batch, letting go of its series so collected ones can be freed. */
+  private void clear() {
+    Arrays.fill(series, 0, size, null);
+    size = 0;
   }
 }

@@ -41,13 +41,27 @@ public final class WalRecords {
   }
 
   public static byte[] encodeSamples(List<SampleRecord> samples) {
-    EncodingBuffer b = start(WalRecordType.SAMPLES, 16 + samples.size() * 16);
-    if (!samples.isEmpty()) {
-      SampleRecord first = samples.get(0);
-      b.putBE64(first.ref());
-      b.putBE64(first.t());
-      for (SampleRecord s : samples) {
-        putSampleFields(b, first.ref(), first.t(), s.ref(), s.t(), s.v());
+    int n = samples.size();
+    long[] refs = new long[n];
+    long[] times = new long[n];
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      SampleRecord s = samples.get(i);
+      refs[i] = s.ref();
+      times[i] = s.t();
+      values[i] = s.v();
+    }
+    return encodeSamples(refs, times, values, n);
+  }
+
+  /** A samples record of the first {@code count} samples given as parallel arrays, as appenders hold them. */
+  public static byte[] encodeSamples(long[] refs, long[] times, double[] values, int count) {
+    EncodingBuffer b = start(WalRecordType.SAMPLES, 16 + count * 16);
+    if (count > 0) {
+      b.putBE64(refs[0]);
+      b.putBE64(times[0]);
+      for (int i = 0; i < count; i++) {
+        putSampleFields(b, refs[0], times[0], refs[i], times[i], values[i]);
       }
     }
     return b.toByteArray();
