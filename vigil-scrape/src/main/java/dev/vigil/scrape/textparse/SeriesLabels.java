@@ -1,6 +1,7 @@
 package dev.vigil.scrape.textparse;
 
 import dev.vigil.core.labels.GoQuote;
+import dev.vigil.core.labels.LabelStrings;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.LabelsBuilder;
 import java.nio.charset.StandardCharsets;
@@ -102,11 +103,11 @@ final class SeriesLabels {
     String[] names = new String[n];
     String[] values = new String[n];
     names[0] = Labels.METRIC_NAME;
-    values[0] = ascii(input, nameFrom, nameTo);
+    values[0] = LabelStrings.intern(ascii(input, nameFrom, nameTo));
     for (int i = 0; i < count; i++) {
       int at = i * 4;
-      names[i + 1] = ascii(input, bounds[at], bounds[at + 1]);
-      values[i + 1] = Escapes.decode(input, bounds[at + 2], bounds[at + 3]);
+      names[i + 1] = LabelStrings.intern(ascii(input, bounds[at], bounds[at + 1]));
+      values[i + 1] = LabelStrings.intern(Escapes.decode(input, bounds[at + 2], bounds[at + 3]));
     }
     // Sorting here (O(n log n), names are ASCII so String order is UTF-8 order) finds duplicates and
     // hands the builder sorted labels, keeping hostile series with huge label counts cheap.

@@ -1,5 +1,6 @@
 package dev.vigil.tsdb.wal;
 
+import dev.vigil.core.labels.LabelStrings;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.LabelsBuilder;
 import dev.vigil.tsdb.encoding.CorruptionException;
@@ -167,8 +168,9 @@ public final class WalRecords {
     int n = d.readUvarintInt();
     LabelsBuilder builder = Labels.builder();
     for (int i = 0; i < n; i++) {
-      String name = d.readUvarintString();
-      builder.add(name, d.readUvarintString());
+      // A replayed head shares its strings as a scraping one does.
+      String name = LabelStrings.intern(d.readUvarintString());
+      builder.add(name, LabelStrings.intern(d.readUvarintString()));
     }
     return builder.build();
   }
