@@ -25,9 +25,11 @@ final class MemSeries {
 
   private final Labels labels;
   private final long chunkRange;
-  private final List<Chunk> chunks = new ArrayList<>();
-  private long[] minTimes = new long[4];
-  private long[] maxTimes = new long[4];
+  /** The chunks in time order, {@link #count} of them; flat arrays, as a head holds millions of series. */
+  private Chunk[] chunks = new Chunk[2];
+  /** Per chunk its first and last sample's time: {@code [min0, max0, min1, max1, ...]}. */
+  private long[] ranges = new long[4];
+  private int count;
   private XorChunk head;
   private ChunkAppender appender;
   private int headSamples;
@@ -52,9 +54,9 @@ final class MemSeries {
       return false;
     }
     if (head != null) {
-      long maxTime = maxTimes[chunks.size() - 1];
+      long maxTime = ranges[2 * count - 1];
       if (headSamples == SAMPLES_PER_CHUNK / 4) {
-        nextAt = computeChunkEndTime(minTimes[chunks.size() - 1], maxTime, nextAt);
+        nextAt = computeChunkEndTime(ranges[2 * count - 2], maxTime, nextAt);
       }
       if (t >= nextAt || headSamples >= SAMPLES_PER_CHUNK * 2) {
         cut(t);
@@ -64,7 +66,7 @@ final class MemSeries {
     }
     appender.append(t, v);
     headSamples++;
-    maxTimes[chunks.size() - 1] = t;
+    ranges[2 * count - 1] = t;
     lastValueBits = Double.doubleToRawLongBits(v);
     return true;
   }
@@ -77,7 +79,7 @@ final class MemSeries {
     if (head == null) {
       return true;
     }
-    long maxTime = maxTimes[chunks.size() - 1];
+    long maxTime = ranges[2 * count - 1];
     if (t < maxTime) {
       throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_ORDER,
           "series " + labels + " at " + t + " is older than its newest sample at " + maxTime);
@@ -94,7 +96,7 @@ final class MemSeries {
 
   /** The newest sample's time, or Long.MIN_VALUE before the first. */
   long maxTime() {
-    return head == null ? Long.MIN_VALUE : maxTimes[chunks.size() - 1];
+    return head == null ? Long.MIN_VALUE : ranges[2 * count - 1];
   }
 
   /**
@@ -103,32 +105,33 @@ final class MemSeries {
    */
   int truncateBefore(long mint) {
     int drop = 0;
-    while (drop < chunks.size() && maxTimes[drop] < mint) {
+    while (drop < count && ranges[2 * drop + 1] < mint) {
       drop++;
     }
     if (drop == 0) {
       return 0;
     }
-    int left = chunks.size() - drop;
+    int left = count - drop;
     if (left == 0) {
       head = null;
       appender = null;
       headSamples = 0;
     }
-    chunks.subList(0, drop).clear();
-    System.arraycopy(minTimes, drop, minTimes, 0, left);
-    System.arraycopy(maxTimes, drop, maxTimes, 0, left);
+    System.arraycopy(chunks, drop, chunks, 0, left);
+    Arrays.fill(chunks, left, count, null);
+    System.arraycopy(ranges, 2 * drop, ranges, 0, 2 * left);
+    count = left;
     return drop;
   }
 
   /** Whether the series holds no chunk at all (new, or emptied by truncation). */
   boolean isEmpty() {
-    return chunks.isEmpty();
+    return count == 0;
   }
 
   /** The oldest sample's time, or Long.MAX_VALUE when empty. */
   long minTime() {
-    return chunks.isEmpty() ? Long.MAX_VALUE : minTimes[0];
+    return count == 0 ? Long.MAX_VALUE : ranges[0];
   }
 
   /**
@@ -139,12 +142,12 @@ final class MemSeries {
     List<Chunk> picked = new ArrayList<>();
     List<Long> mins = new ArrayList<>();
     List<Long> maxs = new ArrayList<>();
-    for (int i = 0; i < chunks.size(); i++) {
-      if (minTimes[i] <= maxt && maxTimes[i] >= mint) {
-        Chunk c = chunks.get(i);
+    for (int i = 0; i < count; i++) {
+      if (ranges[2 * i] <= maxt && ranges[2 * i + 1] >= mint) {
+        Chunk c = chunks[i];
         picked.add(c == head ? head.seal() : c);
-        mins.add(minTimes[i]);
-        maxs.add(maxTimes[i]);
+        mins.add(ranges[2 * i]);
+        maxs.add(ranges[2 * i + 1]);
       }
     }
     return new ChunkSequence() {
@@ -173,19 +176,19 @@ final class MemSeries {
   private void cut(long t) {
     if (head != null) {
       // A finished chunk is immutable: keep its exact bytes, not the writer's growable buffer.
-      chunks.set(chunks.size() - 1, head.seal());
+      chunks[count - 1] = head.seal();
     }
     head = XorChunk.empty();
     appender = head.appender();
     headSamples = 0;
-    int i = chunks.size();
-    chunks.add(head);
-    if (i == minTimes.length) {
-      minTimes = Arrays.copyOf(minTimes, i * 2);
-      maxTimes = Arrays.copyOf(maxTimes, i * 2);
+    if (count == chunks.length) {
+      chunks = Arrays.copyOf(chunks, count * 2);
+      ranges = Arrays.copyOf(ranges, count * 4);
     }
-    minTimes[i] = t;
-    maxTimes[i] = t;
+    chunks[count] = head;
+    ranges[2 * count] = t;
+    ranges[2 * count + 1] = t;
+    count++;
     nextAt = rangeEnd(t, chunkRange);
   }
 
@@ -204,14 +207,22 @@ final class MemSeries {
   }
 
   List<Chunk> chunks() {
-    return chunks;
+    return Arrays.asList(Arrays.copyOf(chunks, count));
   }
 
   long[] chunkMinTimes() {
-    return Arrays.copyOf(minTimes, chunks.size());
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = ranges[2 * i];
+    }
+    return out;
   }
 
   long[] chunkMaxTimes() {
-    return Arrays.copyOf(maxTimes, chunks.size());
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = ranges[2 * i + 1];
+    }
+    return out;
   }
 }
