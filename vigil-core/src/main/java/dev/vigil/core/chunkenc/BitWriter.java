@@ -88,7 +88,9 @@ final class BitWriter {
   private void newByte() {
     // Keep XorChunk.PADDING zero bytes after the data, so readers of the live buffer never run off it.
     if (length + 1 + XorChunk.PADDING > buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      // Half again rather than double: a head holds one growing chunk per series, and its slack is
+      // memory every series pays.
+      buf = Arrays.copyOf(buf, buf.length + (buf.length >> 1));
     }
     buf[length++] = 0;
     free = 8;

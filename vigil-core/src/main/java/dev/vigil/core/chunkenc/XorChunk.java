@@ -44,7 +44,9 @@ public final class XorChunk implements Chunk {
 
   /** A new empty chunk, ready for {@link #appender()}. */
   public static XorChunk empty() {
-    BitWriter w = new BitWriter(128);
+    // Small at first: a chunk of regular samples takes about a byte and a half per sample, and many
+    // series of a head are a few samples into their current chunk.
+    BitWriter w = new BitWriter(32);
     w.reserveBytes(2);
     return new XorChunk(w, null, 0, 0);
   }
