@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.core.labels.Labels;
-import dev.vigil.testkit.peer.PrometheusServer;
-import dev.vigil.web.ServerOptions;
-import dev.vigil.web.VigilServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -47,8 +43,7 @@ class HostileTargetsIT {
   private static RawHttpTarget target;
   /** A loopback port nothing listens on. */
   private static String closedAddress;
-  private static PrometheusServer prometheus;
-  private static VigilServer vigil;
+  private static SideBySideServers servers;
   private static ApiClient prometheusApi;
   private static ApiClient vigilApi;
   /** When both servers had scraped every target once. */
@@ -65,13 +60,9 @@ class HostileTargetsIT {
     target = RawHttpTarget.start(replies);
     closedAddress = "127.0.0.1:" + closedPort();
     String config = config();
-    Path configFile = dir.resolve("prometheus.yml");
-    Files.writeString(configFile, config);
-    prometheus = PrometheusServer.start(dir.resolve("prometheus-data"), dir.resolve("prometheus-work"),
-        Duration.ofSeconds(60), List.of(), config);
-    vigil = VigilServer.start(ServerOptions.loopback(dir.resolve("vigil-data")).withConfigFile(configFile));
-    prometheusApi = new ApiClient(prometheus.baseUrl());
-    vigilApi = new ApiClient(vigil.baseUrl());
+    servers = SideBySideServers.start(dir, config);
+    prometheusApi = servers.prometheusApi();
+    vigilApi = servers.vigilApi();
     awaitEveryTargetScraped(prometheusApi);
     awaitEveryTargetScraped(vigilApi);
     allScrapedMillis = System.currentTimeMillis();
@@ -82,7 +73,7 @@ class HostileTargetsIT {
 
   @AfterAll
   static void stopAll() {
-    for (AutoCloseable c : new AutoCloseable[] {vigil, prometheus, target}) {
+    for (AutoCloseable c : new AutoCloseable[] {servers, target}) {
       try {
         if (c != null) {
           c.close();
@@ -150,7 +141,7 @@ class HostileTargetsIT {
 
   @Test
   void bothServersStayHealthy() throws Exception {
-    assertThat(prometheus.isAlive()).as("Prometheus is running").isTrue();
+    assertThat(servers.prometheus().isAlive()).as("Prometheus is running").isTrue();
     assertThat(prometheusApi.status("/-/healthy")).as("Prometheus /-/healthy").isEqualTo(200);
     assertThat(vigilApi.status("/-/healthy")).as("Vigil /-/healthy").isEqualTo(200);
   }

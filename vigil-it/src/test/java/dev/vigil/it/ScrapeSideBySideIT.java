@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.testkit.peer.NodeExporter;
-import dev.vigil.testkit.peer.PrometheusServer;
 import dev.vigil.testkit.target.PhasedOpenMetricsTarget;
-import dev.vigil.web.ServerOptions;
-import dev.vigil.web.VigilServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +33,7 @@ class ScrapeSideBySideIT {
   @TempDir static Path dir;
   private static NodeExporter nodeExporter;
   private static PhasedOpenMetricsTarget openMetrics;
-  private static PrometheusServer prometheus;
-  private static VigilServer vigil;
+  private static SideBySideServers servers;
   private static ApiClient prometheusApi;
   private static ApiClient vigilApi;
   /** The compared window: from the start of a phase both servers scraped whole, for PHASES_COMPARED phases. */
@@ -88,13 +84,9 @@ class ScrapeSideBySideIT {
                 regex: 'demo_worker_busy;w3'
                 action: drop
         """.formatted(nodeExporter.metricsUrl().getAuthority(), targets);
-    Path configFile = dir.resolve("prometheus.yml");
-    Files.writeString(configFile, config);
-    prometheus = PrometheusServer.start(dir.resolve("prometheus-data"), dir.resolve("prometheus-work"),
-        Duration.ofSeconds(60), List.of(), config);
-    vigil = VigilServer.start(ServerOptions.loopback(dir.resolve("vigil-data")).withConfigFile(configFile));
-    prometheusApi = new ApiClient(prometheus.baseUrl());
-    vigilApi = new ApiClient(vigil.baseUrl());
+    servers = SideBySideServers.start(dir, config);
+    prometheusApi = servers.prometheusApi();
+    vigilApi = servers.vigilApi();
     awaitTargetsUp(prometheusApi);
     awaitTargetsUp(vigilApi);
     firstPhase = openMetrics.phase() + 2;
@@ -104,7 +96,7 @@ class ScrapeSideBySideIT {
 
   @AfterAll
   static void stopAll() {
-    for (AutoCloseable c : new AutoCloseable[] {vigil, prometheus, openMetrics, nodeExporter}) {
+    for (AutoCloseable c : new AutoCloseable[] {servers, openMetrics, nodeExporter}) {
       try {
         if (c != null) {
           c.close();
