@@ -46,6 +46,15 @@ final class ApiClient {
     return send(path).statusCode();
   }
 
+  /** A plain-text answer, which must be 200 with {@code contentType}. */
+  String text(String pathAndQuery, String contentType) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(pathAndQuery);
+    assertThat(response.statusCode()).as("GET %s%s: %s", base, pathAndQuery, response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).as("content type of %s", pathAndQuery)
+        .hasValue(contentType);
+    return response.body();
+  }
+
   /** {@code data.activeTargets} of {@code /api/v1/targets}. */
   JsonNode activeTargets() throws IOException, InterruptedException {
     return get("/api/v1/targets").path("data").path("activeTargets");

@@ -9,6 +9,8 @@ import dev.vigil.testkit.target.PhasedOpenMetricsTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,6 +153,41 @@ class ScrapeSideBySideIT {
       }
     }
     assertThat(compared).isEqualTo(queries.size() * PHASES_COMPARED);
+  }
+
+  @Test
+  void bothServersFederateTheSameSeriesWithTheExternalLabels() throws Exception {
+    // Well inside a phase, both servers' newest samples of the target hold the same values.
+    long phase = openMetrics.phase() + 1;
+    long at = openMetrics.phaseStart(phase) + PHASE_MILLIS / 2 + 500;
+    Thread.sleep(Math.max(0, at - System.currentTimeMillis()));
+    String path = "/federate?match[]=" + ApiClient.enc("{job=\"om\"}") + "&match[]=" + ApiClient.enc("up");
+    String fromPrometheus = prometheusApi.text(path, "text/plain; version=0.0.4; charset=utf-8");
+    String fromVigil = vigilApi.text(path, "text/plain; version=0.0.4; charset=utf-8");
+    assertThat(openMetrics.phase()).as("both answered within one phase").isEqualTo(phase);
+    assertThat(fromPrometheus).contains("cluster=\"side-by-side\"");
+    assertThat(withoutTimestamps(fromVigil)).isEqualTo(withoutTimestamps(fromPrometheus));
+  }
+
+  /**
+   * Federation text by family, sample lines without their timestamps (each server's own scrape time),
+   * sorted within a family (Prometheus orders a family's series by an unstable sort), the scrape
+   * duration series left out (each server's own measurement).
+   */
+  private static Map<String, List<String>> withoutTimestamps(String federation) {
+    Map<String, List<String>> families = new TreeMap<>();
+    String family = "";
+    for (String line : federation.split("\n")) {
+      if (line.startsWith("# TYPE ")) {
+        family = line;
+        families.put(family, new ArrayList<>());
+      } else if (!line.isEmpty() && !line.startsWith("scrape_duration_seconds")) {
+        families.get(family).add(line.substring(0, line.lastIndexOf(' ')));
+      }
+    }
+    families.values().forEach(Collections::sort);
+    families.remove("# TYPE scrape_duration_seconds untyped");
+    return families;
   }
 
   @Test

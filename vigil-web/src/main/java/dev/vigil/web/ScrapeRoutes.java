@@ -1,5 +1,6 @@
 package dev.vigil.web;
 
+import dev.vigil.core.labels.Labels;
 import dev.vigil.scrape.ScrapeService;
 import dev.vigil.scrape.config.ConfigException;
 import dev.vigil.scrape.config.ConfigYaml;
@@ -58,6 +59,11 @@ final class ScrapeRoutes {
         json.writeEndObject();
       };
     };
+  }
+
+  /** The external labels of the configuration in force (none without one). */
+  Labels externalLabels() {
+    return scraping.get().map(s -> s.config().global().externalLabels()).orElse(Labels.EMPTY);
   }
 
   ReloadTarget reload() {

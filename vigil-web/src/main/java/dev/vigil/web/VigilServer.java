@@ -213,6 +213,8 @@ public final class VigilServer implements AutoCloseable {
     api(router, List.of("GET"), "/targets", scrapeRoutes.targets());
     api(router, List.of("GET"), "/status/config", scrapeRoutes.config());
     router.add(List.of("POST", "PUT"), "/-/reload", scrapeRoutes.reload());
+    router.add("GET", "/federate", new FederateTarget(tsdb, scrapeRoutes::externalLabels,
+        options.engineOptions().lookbackDeltaMillis(), System::currentTimeMillis));
     router.add("OPTIONS", "/api/v1/*path", new OptionsTarget());
     router.add(List.of("GET", "HEAD"), "/-/healthy", HealthTarget.healthy());
     router.add(List.of("GET", "HEAD"), "/-/ready", HealthTarget.ready());
