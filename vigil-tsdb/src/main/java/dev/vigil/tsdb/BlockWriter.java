@@ -3,18 +3,15 @@ package dev.vigil.tsdb;
 import dev.vigil.core.chunkenc.Chunk;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.tsdb.chunks.ChunkSegmentWriter;
+import dev.vigil.tsdb.fs.FileTrees;
 import dev.vigil.tsdb.index.IndexWriter;
 import dev.vigil.tsdb.tombstones.Tombstones;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes one block directory. Everything goes into {@code <ulid>.tmp-for-creation} first; {@link
@@ -76,23 +73,13 @@ public final class BlockWriter implements AutoCloseable {
     BlockMeta meta = new BlockMeta(ulid, minTime, maxTime,
         new BlockMeta.Stats(numSamples, numSeries, numChunks, 0), compaction, BlockMeta.VERSION_1);
     meta.write(tmpDir);
-    syncDir(tmpDir.resolve("chunks"));
-    syncDir(tmpDir);
+    FileTrees.syncDirectoryIfPossible(tmpDir.resolve("chunks"));
+    FileTrees.syncDirectoryIfPossible(tmpDir);
     Files.move(tmpDir, parent.resolve(ulid), StandardCopyOption.ATOMIC_MOVE);
-    syncDir(parent);
+    FileTrees.syncDirectoryIfPossible(parent);
     finished = true;
     return meta;
   }
-
-  /** Directories are fsynced by opening them for reading; supported on Linux, a no-op elsewhere. */
-  static void syncDir(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Some platforms cannot open directories; the rename still happened.
-    }
-  }
-
   /** Abandons an unfinished block, deleting its temporary directory. */
   @Override
   public void close() throws IOException {
@@ -103,22 +90,8 @@ public final class BlockWriter implements AutoCloseable {
       chunks.close();
       index.close();
     } finally {
-      deleteRecursively(tmpDir);
+      FileTrees.deleteRecursively(tmpDir);
     }
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-  }
 }

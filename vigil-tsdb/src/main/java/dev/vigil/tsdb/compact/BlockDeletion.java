@@ -2,15 +2,12 @@ package dev.vigil.tsdb.compact;
 
 import dev.vigil.tsdb.BlockWriter;
 import dev.vigil.tsdb.Ulid;
+import dev.vigil.tsdb.fs.FileTrees;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +37,10 @@ public final class BlockDeletion {
       return false;
     }
     Path doomed = dataDir.resolve(ulid + TMP_FOR_DELETION);
-    deleteTree(doomed);
+    FileTrees.deleteRecursively(doomed);
     Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
-    syncDir(dataDir);
-    deleteTree(doomed);
+    FileTrees.syncDirectoryIfPossible(dataDir);
+    FileTrees.deleteRecursively(doomed);
     return true;
   }
 
@@ -66,7 +63,7 @@ public final class BlockDeletion {
       }
     }
     for (Path p : removed) {
-      deleteTree(p);
+      FileTrees.deleteRecursively(p);
     }
     return removed;
   }
@@ -81,36 +78,5 @@ public final class BlockDeletion {
       return false;
     }
     return name.startsWith("checkpoint.") || Ulid.isValid(name.substring(0, dot));
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
-
-  /** Makes the rename durable; platforms that cannot open a directory for sync skip it. */
-  private static void syncDir(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // The rename happened; only its durability across a power cut is left to the file system.
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.tsdb.wal;
 
+import dev.vigil.tsdb.fs.FileTrees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Writes a checkpoint as Prometheus does before it truncates the WAL: everything the head still needs
@@ -41,7 +41,7 @@ public final class WalCheckpoint {
     }
     Path done = walDir.resolve(Checkpoints.name(to));
     Path building = walDir.resolve(Checkpoints.name(to) + ".tmp");
-    deleteRecursively(building);
+    FileTrees.deleteRecursively(building);
     Files.createDirectories(building);
     int[] counts = new int[4];
     try (WalReader reader = WalReader.over(sources); Wal out = Wal.open(building)) {
@@ -108,21 +108,10 @@ public final class WalCheckpoint {
       for (Path entry : entries) {
         Optional<Integer> index = Checkpoints.index(entry);
         if (index.isEmpty() || index.get() < to) {
-          deleteRecursively(entry);
+          FileTrees.deleteRecursively(entry);
         }
       }
     }
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      List<Path> all = walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
-      for (Path p : all) {
-        Files.delete(p);
-      }
-    }
-  }
 }
