@@ -21,7 +21,7 @@
 #   --gzip on|off    whether targets gzip their bodies when asked, as both servers ask (default on)
 #   --work-dir DIR   where the farm's file, both TSDBs, logs and samples.tsv go (default /tmp/vigil-ingest-bench)
 # Environment:
-#   VIGIL_JAVA_OPTS  JVM options for vigil server (default: -Xmx1g -XX:+UseParallelGC)
+#   VIGIL_JAVA_OPTS  JVM options for vigil server, added to bin/vigil's defaults for a server (default: none)
 #   FARM_JAVA_OPTS   JVM options for the target farm (default: -Xmx1g -XX:+UseSerialGC)
 #   PROMETHEUS       prometheus binary (default: prometheus on PATH)
 #   VIGIL            vigil launcher (default: bin/vigil of this checkout)
@@ -62,7 +62,7 @@ esac
 [[ "$minutes" =~ ^[0-9]+$ && "$minutes" -gt 0 ]] || die "--minutes must be a positive whole number"
 [[ "$series" =~ ^[0-9]+$ && "$targets" =~ ^[0-9]+$ ]] || die "--series and --targets must be whole numbers"
 
-export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}"
+export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:-}"
 farm_java_opts="${FARM_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC}"
 prometheus="${PROMETHEUS:-prometheus}"
 vigil="${VIGIL:-$repo/bin/vigil}"
@@ -285,8 +285,8 @@ ps, vs, pser, vser = int(ps), int(vs), int(pser), int(vser)
 pcpu, vcpu, fcpu = int(pt) / hz, int(vt) / hz, int(ft) / hz
 prss, vrss, phwm, vhwm = (int(x) * 1024 for x in (prss, vrss, phwm, vhwm))
 print("%s series on %s targets every %s, churn %s, gzip %s; measured %d s from when both had every target up"
-      " (CPU and samples counted in that window only); vigil: VIGIL_JAVA_OPTS=\"%s\""
-      % (series, targets, interval, churn, gzip, elapsed, opts))
+      " (CPU and samples counted in that window only); vigil: bin/vigil's server defaults%s"
+      % (series, targets, interval, churn, gzip, elapsed, ' plus VIGIL_JAVA_OPTS="%s"' % opts if opts else ""))
 print()
 print("| | Prometheus 2.42 | Vigil | Vigil/Prometheus |")
 print("|---|---:|---:|---:|")

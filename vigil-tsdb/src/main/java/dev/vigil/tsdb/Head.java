@@ -46,10 +46,11 @@ import java.util.function.Consumer;
  */
 public final class Head implements Appendable, Queryable, AutoCloseable {
   private final long chunkRange;
-  private final Map<Labels, HeadSeries> byLabels = new ConcurrentHashMap<>();
+  private final Map<Labels, MemSeries> byLabels = new ConcurrentHashMap<>();
   /** Changed only under {@link #creation}. */
-  private final SeriesTable<HeadSeries> byRef = new SeriesTable<>();
+  private final SeriesTable<MemSeries> byRef = new SeriesTable<>();
   private final MemPostings postings = new MemPostings();
+  private final AppendBatchPool batches = new AppendBatchPool();
   private final Object creation = new Object();
   private final Map<SampleRejectedException.Reason, AtomicLong> rejected =
       new EnumMap<>(SampleRejectedException.Reason.class);
@@ -127,13 +128,13 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
   }
 
   private void replaySample(SampleRecord s) {
-    HeadSeries series = byRef.get(s.ref());
+    MemSeries series = byRef.get(s.ref());
     if (series == null || s.t() < minValidTime) {
       return;
     }
     try {
-      if (series.series.append(s.t(), s.v())) {
-        appended(s.t());
+      if (series.append(s.t(), s.v())) {
+        appended(s.t(), s.t());
       }
     } catch (SampleRejectedException e) {
       rejected(e.reason());
@@ -145,11 +146,11 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     if (ref <= 0) {
       return;
     }
-    HeadSeries existing = byLabels.get(labels);
+    MemSeries existing = byLabels.get(labels);
     if (existing != null) {
       byRef.put(ref, existing);
     } else {
-      HeadSeries s = new HeadSeries(ref, new MemSeries(labels, chunkRange));
+      MemSeries s = new MemSeries(ref, labels, chunkRange);
       s.logged = true;
       postings.add(ref, labels);
       byRef.put(ref, s);
@@ -164,28 +165,28 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
    * Logs a transaction's samples before they are applied, preceded by the records of any of their
    * series not logged yet, so on replay every sample finds its series. Which transaction logs a new
    * series is decided under the log's lock: the first to commit a sample of it, whoever created it.
-   * A head without a log skips this.
+   * The samples record is encoded into the batch's own buffer, outside the lock. A head without a
+   * log skips this.
    */
-  void log(HeadSeries[] series, long[] refs, long[] times, double[] values, int count) {
-    if (wal == null || count == 0) {
+  void log(AppendBatch batch) {
+    if (wal == null || batch.size == 0) {
       return;
     }
-    byte[] samples = WalRecords.encodeSamples(refs, times, values, count);
+    WalRecords.encodeSamples(batch.walRecord, batch.refs, batch.times, batch.values, batch.size);
     synchronized (walLock) {
       List<SeriesRecord> unlogged = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        HeadSeries s = series[i];
+      for (int i = 0; i < batch.size; i++) {
+        MemSeries s = batch.series[i];
         if (!s.logged) {
           s.logged = true;
-          unlogged.add(new SeriesRecord(s.ref, s.series.labels()));
+          unlogged.add(new SeriesRecord(s.ref, s.labels()));
         }
       }
       try {
-        if (unlogged.isEmpty()) {
-          wal.log(samples);
-        } else {
-          wal.log(WalRecords.encodeSeries(unlogged), samples);
+        if (!unlogged.isEmpty()) {
+          wal.log(WalRecords.encodeSeries(unlogged));
         }
+        wal.log(batch.walRecord.array(), batch.walRecord.length());
       } catch (IOException e) {
         throw new StorageException("writing samples to the WAL failed: " + e.getMessage(), e);
       }
@@ -203,27 +204,6 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     }
   }
 
-  /**
-   * One series of the head: its reference and its chunks, guarded by the series itself. Appends in
-   * flight keep it from being garbage-collected; once collected it is marked, so an appender that
-   * found it just before looks it up again.
-   */
-  static final class HeadSeries {
-    final long ref;
-    final MemSeries series;
-    /** Guarded by the head's WAL lock. */
-    boolean logged;
-    /** Guarded by {@link #series}. */
-    int pendingAppends;
-    /** Guarded by {@link #series}. */
-    boolean collected;
-
-    HeadSeries(long ref, MemSeries series) {
-      this.ref = ref;
-      this.series = series;
-    }
-  }
-
   @Override
   public Appender appender() {
     return new HeadAppender(this);
@@ -234,20 +214,24 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     return new HeadQuerier(this, mint, maxt);
   }
 
-  HeadSeries series(long ref) {
+  AppendBatchPool batches() {
+    return batches;
+  }
+
+  MemSeries series(long ref) {
     return byRef.get(ref);
   }
 
   /** The series with these labels, created (and indexed) if new. */
-  HeadSeries getOrCreate(Labels labels) {
-    HeadSeries s = byLabels.get(labels);
+  MemSeries getOrCreate(Labels labels) {
+    MemSeries s = byLabels.get(labels);
     if (s != null) {
       return s;
     }
     synchronized (creation) {
       s = byLabels.get(labels);
       if (s == null) {
-        s = new HeadSeries(nextRef++, new MemSeries(labels, chunkRange));
+        s = new MemSeries(nextRef++, labels, chunkRange);
         seriesCreated.incrementAndGet();
         // Indexed before it can be found, so a reader that finds it also finds it in the postings.
         postings.add(s.ref, labels);
@@ -266,9 +250,10 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     rejected.get(reason).incrementAndGet();
   }
 
-  void appended(long t) {
-    minTime.accumulateAndGet(t, Math::min);
-    maxTime.accumulateAndGet(t, Math::max);
+  /** Samples from {@code mint} to {@code maxt} were added; a commit reports them once for all. */
+  void appended(long mint, long maxt) {
+    minTime.accumulateAndGet(mint, Math::min);
+    maxTime.accumulateAndGet(maxt, Math::max);
   }
 
   /** How many samples were refused for this reason since the head was created. */
@@ -368,7 +353,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
   }
 
   /** Every series, for writing blocks and for statistics; each must be read under its own lock. */
-  Iterable<HeadSeries> allSeries() {
+  Iterable<MemSeries> allSeries() {
     return byRef.distinctValues();
   }
 
@@ -382,14 +367,14 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     Map<Long, Labels> gone = new HashMap<>();
     long actualMin = Long.MAX_VALUE;
     synchronized (creation) {
-      for (HeadSeries s : allSeries()) {
-        synchronized (s.series) {
-          s.series.truncateBefore(mint);
-          if (s.series.isEmpty() && s.pendingAppends == 0) {
+      for (MemSeries s : allSeries()) {
+        synchronized (s) {
+          s.truncateBefore(mint);
+          if (s.isEmpty() && s.pendingAppends == 0) {
             s.collected = true;
-            gone.put(s.ref, s.series.labels());
+            gone.put(s.ref, s.labels());
           } else {
-            actualMin = Math.min(actualMin, s.series.minTime());
+            actualMin = Math.min(actualMin, s.minTime());
           }
         }
       }

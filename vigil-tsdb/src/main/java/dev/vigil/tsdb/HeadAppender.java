@@ -3,7 +3,6 @@ package dev.vigil.tsdb;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.SampleRejectedException;
-import java.util.Arrays;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -11,18 +10,13 @@ import java.util.concurrent.locks.Lock;
  * against the oldest time the head still accepts (so a scrape learns of a bad sample immediately),
  * logged and applied on commit; a sample that a commit finds out of order after all (the same series
  * appended twice in one batch, or by two appenders), or behind a block cut meanwhile, is dropped and
- * counted, as Prometheus does. The batch is held in parallel arrays, reused from commit to commit, and
- * logged straight from them.
+ * counted, as Prometheus does. The batch is borrowed from the head's pool at the first append and
+ * given back at commit or rollback, so concurrent scrapes reuse each other's grown arrays.
  */
 final class HeadAppender implements Appender {
-  private static final int INITIAL_CAPACITY = 256;
-
   private final Head head;
-  private Head.HeadSeries[] series = new Head.HeadSeries[INITIAL_CAPACITY];
-  private long[] refs = new long[INITIAL_CAPACITY];
-  private long[] times = new long[INITIAL_CAPACITY];
-  private double[] values = new double[INITIAL_CAPACITY];
-  private int size;
+  /** Null while the transaction holds no sample. */
+  private AppendBatch batch;
   /** As Prometheus's appender, fixed when it starts: a scrape judges all its samples by one bound. */
   private long minValidTime;
   private boolean bounded;
@@ -47,12 +41,12 @@ final class HeadAppender implements Appender {
       throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_BOUNDS,
           "sample at " + t + " is older than the head's minimum valid time " + minValidTime);
     }
-    Head.HeadSeries s = ref == 0 ? null : head.series(ref);
+    MemSeries s = ref == 0 ? null : head.series(ref);
     while (true) {
       if (s == null) {
         s = head.getOrCreate(labels);
       }
-      synchronized (s.series) {
+      synchronized (s) {
         if (!s.collected) {
           check(s, t, v);
           s.pendingAppends++;
@@ -62,24 +56,16 @@ final class HeadAppender implements Appender {
       // Garbage-collected since it was found: look the labels up again.
       s = null;
     }
-    if (size == series.length) {
-      int grown = size * 2;
-      series = Arrays.copyOf(series, grown);
-      refs = Arrays.copyOf(refs, grown);
-      times = Arrays.copyOf(times, grown);
-      values = Arrays.copyOf(values, grown);
+    if (batch == null) {
+      batch = head.batches().acquire();
     }
-    series[size] = s;
-    refs[size] = s.ref;
-    times[size] = t;
-    values[size] = v;
-    size++;
+    batch.add(s, t, v);
     return s.ref;
   }
 
-  private void check(Head.HeadSeries s, long t, double v) {
+  private void check(MemSeries s, long t, double v) {
     try {
-      s.series.isNew(t, v);
+      s.isNew(t, v);
     } catch (SampleRejectedException e) {
       head.rejected(e.reason());
       throw e;
@@ -88,22 +74,34 @@ final class HeadAppender implements Appender {
 
   @Override
   public void commit() {
+    if (batch == null) {
+      head.runAfterCommit();
+      return;
+    }
     Lock shared = head.commitLock().readLock();
     shared.lock();
     try {
-      long floor = head.minValidTime();
-      dropOlderThan(floor);
-      head.log(series, refs, times, values, size);
+      dropOlderThan(head.minValidTime());
+      head.log(batch);
       int applied = 0;
-      for (int i = 0; i < size; i++) {
-        if (apply(series[i], times[i], values[i])) {
+      long mint = Long.MAX_VALUE;
+      long maxt = Long.MIN_VALUE;
+      for (int i = 0; i < batch.size; i++) {
+        long t = batch.times[i];
+        if (apply(batch.series[i], t, batch.values[i])) {
           applied++;
+          mint = Math.min(mint, t);
+          maxt = Math.max(maxt, t);
         }
+      }
+      if (applied > 0) {
+        // Once per commit rather than per sample: the head's bounds are contended by every appender.
+        head.appended(mint, maxt);
       }
       head.committed(applied);
     } finally {
       shared.unlock();
-      clear();
+      releaseBatch();
     }
     head.runAfterCommit();
   }
@@ -114,54 +112,52 @@ final class HeadAppender implements Appender {
    */
   private void dropOlderThan(long floor) {
     int kept = 0;
-    for (int i = 0; i < size; i++) {
-      if (times[i] < floor) {
-        synchronized (series[i].series) {
-          series[i].pendingAppends--;
+    for (int i = 0; i < batch.size; i++) {
+      if (batch.times[i] < floor) {
+        MemSeries s = batch.series[i];
+        synchronized (s) {
+          s.pendingAppends--;
         }
         head.rejected(SampleRejectedException.Reason.OUT_OF_BOUNDS);
         continue;
       }
       if (kept != i) {
-        series[kept] = series[i];
-        refs[kept] = refs[i];
-        times[kept] = times[i];
-        values[kept] = values[i];
+        batch.move(i, kept);
       }
       kept++;
     }
-    size = kept;
+    batch.size = kept;
   }
 
   /** Applies one sample; false when it was dropped (or was a repeat of the newest). */
-  private boolean apply(Head.HeadSeries s, long t, double v) {
-    synchronized (s.series) {
+  private boolean apply(MemSeries s, long t, double v) {
+    synchronized (s) {
       s.pendingAppends--;
       try {
-        if (s.series.append(t, v)) {
-          head.appended(t);
-          return true;
-        }
+        return s.append(t, v);
       } catch (SampleRejectedException e) {
         head.rejected(e.reason());
+        return false;
       }
-      return false;
     }
   }
 
   @Override
   public void rollback() {
-    for (int i = 0; i < size; i++) {
-      synchronized (series[i].series) {
-        series[i].pendingAppends--;
+    if (batch == null) {
+      return;
+    }
+    for (int i = 0; i < batch.size; i++) {
+      MemSeries s = batch.series[i];
+      synchronized (s) {
+        s.pendingAppends--;
       }
     }
-    clear();
+    releaseBatch();
   }
 
-  /** Empties the batch, letting go of its series so collected ones can be freed. */
-  private void clear() {
-    Arrays.fill(series, 0, size, null);
-    size = 0;
+  private void releaseBatch() {
+    head.batches().release(batch);
+    batch = null;
   }
 }

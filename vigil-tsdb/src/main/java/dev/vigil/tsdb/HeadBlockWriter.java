@@ -16,17 +16,17 @@ final class HeadBlockWriter {
 
   static Optional<BlockMeta> write(Head head, Path parentDir, long mint, long maxt) throws IOException {
     List<MemoryBlockWriter.SeriesChunks> series = new ArrayList<>();
-    for (Head.HeadSeries s : head.allSeries()) {
+    for (MemSeries s : head.allSeries()) {
       ChunkSequence chunks;
-      synchronized (s.series) {
-        chunks = s.series.snapshot(mint, maxt - 1);
+      synchronized (s) {
+        chunks = s.snapshot(mint, maxt - 1);
       }
       if (chunks.size() > 0) {
         if (chunks.maxTime(chunks.size() - 1) >= maxt) {
-          throw new IllegalStateException("head chunk of " + s.series.labels() + " ends at "
+          throw new IllegalStateException("head chunk of " + s.labels() + " ends at "
               + chunks.maxTime(chunks.size() - 1) + ", past the block's end " + maxt);
         }
-        series.add(MemoryBlockWriter.SeriesChunks.of(s.series.labels(), chunks));
+        series.add(MemoryBlockWriter.SeriesChunks.of(s.labels(), chunks));
       }
     }
     if (series.isEmpty()) {

@@ -35,11 +35,11 @@ final class HeadQuerier implements Querier {
     List<Series> selected = new ArrayList<>();
     forEachSelected(ctx, matchers, s -> {
       ChunkSequence chunks;
-      synchronized (s.series) {
-        chunks = s.series.snapshot(minTime, maxTime);
+      synchronized (s) {
+        chunks = s.snapshot(minTime, maxTime);
       }
       if (chunks.size() > 0) {
-        selected.add(new SnapshotSeries(s.series.labels(), chunks, minTime, maxTime));
+        selected.add(new SnapshotSeries(s.labels(), chunks, minTime, maxTime));
       }
     });
     if (sorted) {
@@ -48,12 +48,12 @@ final class HeadQuerier implements Querier {
     return SeriesSet.of(selected);
   }
 
-  private void forEachSelected(QueryContext ctx, Matcher[] matchers, Consumer<Head.HeadSeries> action) {
+  private void forEachSelected(QueryContext ctx, Matcher[] matchers, Consumer<MemSeries> action) {
     Postings p = matchers.length == 0 ? head.postings().allPostings()
         : PostingsForMatchers.select(head.postings(), matchers);
     while (p.next()) {
       ctx.checkCancelled();
-      Head.HeadSeries s = head.series(p.at());
+      MemSeries s = head.series(p.at());
       if (s != null) {
         action.accept(s);
       }
@@ -65,7 +65,7 @@ final class HeadQuerier implements Querier {
     if (matchers.length == 0) {
       return head.postings().labelValues(name);
     }
-    return MatchingLabels.values(name, f -> forEachSelected(ctx, matchers, s -> f.accept(s.series.labels())));
+    return MatchingLabels.values(name, f -> forEachSelected(ctx, matchers, s -> f.accept(s.labels())));
   }
 
   @Override
@@ -73,7 +73,7 @@ final class HeadQuerier implements Querier {
     if (matchers.length == 0) {
       return head.postings().labelNames();
     }
-    return MatchingLabels.names(f -> forEachSelected(ctx, matchers, s -> f.accept(s.series.labels())));
+    return MatchingLabels.names(f -> forEachSelected(ctx, matchers, s -> f.accept(s.labels())));
   }
 
   @Override

@@ -1,8 +1,7 @@
 package dev.vigil.tsdb;
 
 import dev.vigil.core.chunkenc.Chunk;
-import dev.vigil.core.chunkenc.ChunkAppender;
-import dev.vigil.core.chunkenc.XorChunk;
+import dev.vigil.core.chunkenc.XorAppender;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.storage.SampleRejectedException;
 import java.util.ArrayList;
@@ -19,26 +18,42 @@ import java.util.List;
  *       rest of the window splits into equally filled chunks;
  *   <li>a chunk is cut anyway once it holds 240 samples.
  * </ul>
+ *
+ * <p>In a head it is also the head's entry for the series, guarded by the series itself: its
+ * reference, whether it was logged, and the appends in flight that keep it from being
+ * garbage-collected; once collected it is marked, so an appender that found it just before looks it
+ * up again. All in one object, as a head holds millions of series.
  */
 final class MemSeries {
   private static final int SAMPLES_PER_CHUNK = 120;
+  private static final Chunk[] NO_CHUNKS = new Chunk[0];
 
+  final long ref;
+  /** Guarded by the head's WAL lock. */
+  boolean logged;
+  int pendingAppends;
+  boolean collected;
   private final Labels labels;
   private final long chunkRange;
-  /** The chunks in time order, {@link #count} of them; flat arrays, as a head holds millions of series. */
-  private Chunk[] chunks = new Chunk[2];
+  /** The finished chunks in time order, all but the last of the {@link #count} chunks. */
+  private Chunk[] chunks = NO_CHUNKS;
   /** Per chunk its first and last sample's time: {@code [min0, max0, min1, max1, ...]}. */
   private long[] ranges = new long[4];
   private int count;
-  private XorChunk head;
-  private ChunkAppender appender;
-  private int headSamples;
+  /** The chunk being appended to, the last one; null exactly when there is no chunk. */
+  private XorAppender head;
   private long nextAt;
-  private long lastValueBits;
 
-  MemSeries(Labels labels, long chunkRange) {
+  /** A series of a head, under its reference. */
+  MemSeries(long ref, Labels labels, long chunkRange) {
+    this.ref = ref;
     this.labels = labels;
     this.chunkRange = chunkRange;
+  }
+
+  /** A series outside a head, which has no references. */
+  MemSeries(Labels labels, long chunkRange) {
+    this(0, labels, chunkRange);
   }
 
   Labels labels() {
@@ -54,9 +69,9 @@ final class MemSeries {
       return false;
     }
     if (head != null) {
-      long maxTime = ranges[2 * count - 1];
+      int headSamples = head.numSamples();
       if (headSamples == SAMPLES_PER_CHUNK / 4) {
-        nextAt = computeChunkEndTime(ranges[2 * count - 2], maxTime, nextAt);
+        nextAt = computeChunkEndTime(ranges[2 * count - 2], head.lastTime(), nextAt);
       }
       if (t >= nextAt || headSamples >= SAMPLES_PER_CHUNK * 2) {
         cut(t);
@@ -64,10 +79,8 @@ final class MemSeries {
     } else {
       cut(t);
     }
-    appender.append(t, v);
-    headSamples++;
+    head.append(t, v);
     ranges[2 * count - 1] = t;
-    lastValueBits = Double.doubleToRawLongBits(v);
     return true;
   }
 
@@ -79,13 +92,14 @@ final class MemSeries {
     if (head == null) {
       return true;
     }
-    long maxTime = ranges[2 * count - 1];
+    // From the head chunk's encoder, not from the ranges: one object less to load per sample.
+    long maxTime = head.lastTime();
     if (t < maxTime) {
       throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_ORDER,
           "series " + labels + " at " + t + " is older than its newest sample at " + maxTime);
     }
     if (t == maxTime) {
-      if (Double.doubleToRawLongBits(v) != lastValueBits) {
+      if (Double.doubleToRawLongBits(v) != head.lastValueBits()) {
         throw new SampleRejectedException(SampleRejectedException.Reason.DUPLICATE_TIMESTAMP,
             "series " + labels + " already has a different value at " + t);
       }
@@ -96,7 +110,7 @@ final class MemSeries {
 
   /** The newest sample's time, or Long.MIN_VALUE before the first. */
   long maxTime() {
-    return head == null ? Long.MIN_VALUE : ranges[2 * count - 1];
+    return head == null ? Long.MIN_VALUE : head.lastTime();
   }
 
   /**
@@ -114,11 +128,12 @@ final class MemSeries {
     int left = count - drop;
     if (left == 0) {
       head = null;
-      appender = null;
-      headSamples = 0;
+      Arrays.fill(chunks, 0, count - 1, null);
+    } else {
+      // The finished chunks go; the head chunk is among the ones left.
+      System.arraycopy(chunks, drop, chunks, 0, left - 1);
+      Arrays.fill(chunks, left - 1, count - 1, null);
     }
-    System.arraycopy(chunks, drop, chunks, 0, left);
-    Arrays.fill(chunks, left, count, null);
     System.arraycopy(ranges, 2 * drop, ranges, 0, 2 * left);
     count = left;
     return drop;
@@ -144,8 +159,7 @@ final class MemSeries {
     List<Long> maxs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       if (ranges[2 * i] <= maxt && ranges[2 * i + 1] >= mint) {
-        Chunk c = chunks[i];
-        picked.add(c == head ? head.seal() : c);
+        picked.add(chunk(i));
         mins.add(ranges[2 * i]);
         maxs.add(ranges[2 * i + 1]);
       }
@@ -173,19 +187,26 @@ final class MemSeries {
     };
   }
 
+  /**
+   * Chunk {@code i} as it is now: finished chunks are immutable, the one being appended to is copied,
+   * so readers never see a later append half-written.
+   */
+  private Chunk chunk(int i) {
+    return i == count - 1 ? head.seal() : chunks[i];
+  }
+
   private void cut(long t) {
     if (head != null) {
+      if (count - 1 == chunks.length) {
+        chunks = Arrays.copyOf(chunks, Math.max(2, chunks.length * 2));
+      }
       // A finished chunk is immutable: keep its exact bytes, not the writer's growable buffer.
       chunks[count - 1] = head.seal();
     }
-    head = XorChunk.empty();
-    appender = head.appender();
-    headSamples = 0;
-    if (count == chunks.length) {
-      chunks = Arrays.copyOf(chunks, count * 2);
+    head = new XorAppender();
+    if (2 * count == ranges.length) {
       ranges = Arrays.copyOf(ranges, count * 4);
     }
-    chunks[count] = head;
     ranges[2 * count] = t;
     ranges[2 * count + 1] = t;
     count++;
@@ -207,7 +228,11 @@ final class MemSeries {
   }
 
   List<Chunk> chunks() {
-    return Arrays.asList(Arrays.copyOf(chunks, count));
+    List<Chunk> all = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      all.add(chunk(i));
+    }
+    return all;
   }
 
   long[] chunkMinTimes() {

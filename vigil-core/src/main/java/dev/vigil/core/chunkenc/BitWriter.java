@@ -10,8 +10,10 @@ import java.util.Arrays;
  * boundary leaves an empty byte behind, and if nothing follows it stays in the chunk Prometheus
  * stores (always after an XOR chunk's first sample). We keep that byte so chunk bytes and sizes
  * match Prometheus's; later writes fill it, so the bits themselves are unaffected.
+ *
+ * <p>Not final: {@link XorAppender} extends it to be its own stream.
  */
-final class BitWriter {
+class BitWriter {
   private byte[] buf;
   private int length;
   /** Bits still free in the last byte; 0 means the next bit starts a new byte, 8 that the last byte is empty. */
@@ -39,19 +41,30 @@ final class BitWriter {
     }
   }
 
-  /** Writes the low {@code nbits} bits of {@code value}, most significant first. */
+  /** Writes the low {@code nbits} (1 to 64) bits of {@code value}, most significant first. */
   void writeBits(long value, int nbits) {
     // Whole bytes from a byte boundary end on a boundary again; Go then holds an empty byte.
     boolean leavesEmptyByte = nbits >= 8 && (nbits & 7) == 0 && (free == 0 || free == 8);
-    while (nbits > 0) {
-      if (free == 0) {
-        newByte();
+    if (nbits <= free) {
+      free -= nbits;
+      buf[length - 1] |= (byte) ((value & ((1L << nbits) - 1)) << free);
+    } else {
+      // Checked once for all the bytes this write adds, so the loop below stores without growing.
+      ensureRoom(((nbits - free + 7) >> 3) + (leavesEmptyByte ? 1 : 0));
+      if (free > 0) {
+        nbits -= free;
+        buf[length - 1] |= (byte) ((value >>> nbits) & ((1 << free) - 1));
       }
-      int take = Math.min(free, nbits);
-      int bits = (int) ((value >>> (nbits - take)) & ((1L << take) - 1));
-      buf[length - 1] |= (byte) (bits << (free - take));
-      free -= take;
-      nbits -= take;
+      while (nbits >= 8) {
+        nbits -= 8;
+        buf[length++] = (byte) (value >>> nbits);
+      }
+      if (nbits > 0) {
+        buf[length++] = (byte) (value << (8 - nbits));
+        free = 8 - nbits;
+      } else {
+        free = 0;
+      }
     }
     if (leavesEmptyByte) {
       newByte();
@@ -86,13 +99,21 @@ final class BitWriter {
   }
 
   private void newByte() {
-    // Keep XorChunk.PADDING zero bytes after the data, so readers of the live buffer never run off it.
-    if (length + 1 + XorChunk.PADDING > buf.length) {
-      // Half again rather than double: a head holds one growing chunk per series, and its slack is
-      // memory every series pays.
-      buf = Arrays.copyOf(buf, buf.length + (buf.length >> 1));
-    }
+    ensureRoom(1);
     buf[length++] = 0;
     free = 8;
+  }
+
+  /**
+   * Makes room for {@code bytes} more bytes, keeping XorChunk.PADDING zero bytes after the data so
+   * readers of the live buffer never run off it.
+   */
+  private void ensureRoom(int bytes) {
+    int needed = length + bytes + XorChunk.PADDING;
+    if (needed > buf.length) {
+      // Half again rather than double: a head holds one growing chunk per series, and its slack is
+      // memory every series pays.
+      buf = Arrays.copyOf(buf, Math.max(needed, buf.length + (buf.length >> 1)));
+    }
   }
 }

@@ -1,10 +1,16 @@
 package dev.vigil.core.chunkenc;
 
-/** Encodes samples into an {@link XorChunk}; the format is described there. */
-final class XorAppender implements ChunkAppender {
+import java.util.Arrays;
+
+/**
+ * Encodes samples into an XOR chunk; the format is described at {@link XorChunk}. It is the chunk's
+ * bit stream itself rather than holding one, and can be used without an {@link XorChunk} around it:
+ * a head keeps one chunk per series open, so each object less is memory every series pays and a
+ * pointer less to follow on every append. {@link #seal()} copies out what was written.
+ */
+public final class XorAppender extends BitWriter implements ChunkAppender {
   private static final int UNSET = 0xFF;
 
-  private final BitWriter b;
   private int count;
   private long t;
   private long v;
@@ -12,8 +18,12 @@ final class XorAppender implements ChunkAppender {
   private int leading = UNSET;
   private int trailing;
 
-  XorAppender(BitWriter writer) {
-    this.b = writer;
+  /** An appender of a new, empty chunk. */
+  public XorAppender() {
+    // Small at first: a chunk of regular samples takes about a byte and a half per sample, and many
+    // series of a head are a few samples into their current chunk.
+    super(32);
+    reserveBytes(2);
   }
 
   @Override
@@ -26,7 +36,7 @@ final class XorAppender implements ChunkAppender {
     long delta = 0;
     if (count == 0) {
       writeVarint(time);
-      b.writeBits(bits, 64);
+      writeBits(bits, 64);
     } else if (count == 1) {
       delta = time - t;
       writeUvarint(delta);
@@ -35,19 +45,19 @@ final class XorAppender implements ChunkAppender {
       delta = time - t;
       long dod = delta - tDelta;
       if (dod == 0) {
-        b.writeBit(false);
+        writeBit(false);
       } else if (fits(dod, 14)) {
-        b.writeBits(0b10, 2);
-        b.writeBits(dod, 14);
+        writeBits(0b10, 2);
+        writeBits(dod, 14);
       } else if (fits(dod, 17)) {
-        b.writeBits(0b110, 3);
-        b.writeBits(dod, 17);
+        writeBits(0b110, 3);
+        writeBits(dod, 17);
       } else if (fits(dod, 20)) {
-        b.writeBits(0b1110, 4);
-        b.writeBits(dod, 20);
+        writeBits(0b1110, 4);
+        writeBits(dod, 20);
       } else {
-        b.writeBits(0b1111, 4);
-        b.writeBits(dod, 64);
+        writeBits(0b1111, 4);
+        writeBits(dod, 64);
       }
       writeValue(bits);
     }
@@ -55,8 +65,27 @@ final class XorAppender implements ChunkAppender {
     v = bits;
     tDelta = delta;
     count++;
-    b.setByte(0, count >>> 8);
-    b.setByte(1, count);
+    setByte(0, count >>> 8);
+    setByte(1, count);
+  }
+
+  public int numSamples() {
+    return count;
+  }
+
+  /** The newest sample's time; only once a sample was appended. */
+  public long lastTime() {
+    return t;
+  }
+
+  /** The raw bits of the newest sample's value; only once a sample was appended. */
+  public long lastValueBits() {
+    return v;
+  }
+
+  /** A read-only chunk of the samples appended so far, with exactly their bytes (plus padding). */
+  public XorChunk seal() {
+    return XorChunk.wrap(Arrays.copyOf(buffer(), length() + XorChunk.PADDING), 0, length());
   }
 
   /** Prometheus's asymmetric range: -(2^(n-1)-1) <= x <= 2^(n-1). */
@@ -68,25 +97,25 @@ final class XorAppender implements ChunkAppender {
   private void writeValue(long bits) {
     long delta = bits ^ v;
     if (delta == 0) {
-      b.writeBit(false);
+      writeBit(false);
       return;
     }
-    b.writeBit(true);
+    writeBit(true);
     int newLeading = Math.min(Long.numberOfLeadingZeros(delta), 31);
     int newTrailing = Long.numberOfTrailingZeros(delta);
     if (leading != UNSET && newLeading >= leading && newTrailing >= trailing) {
-      b.writeBit(false);
-      b.writeBits(delta >>> trailing, 64 - leading - trailing);
+      writeBit(false);
+      writeBits(delta >>> trailing, 64 - leading - trailing);
       return;
     }
     leading = newLeading;
     trailing = newTrailing;
-    b.writeBit(true);
-    b.writeBits(newLeading, 5);
+    writeBit(true);
+    writeBits(newLeading, 5);
     int sigbits = 64 - newLeading - newTrailing;
     // 64 significant bits do not fit in 6 bits; they are written as 0 and read back as 64.
-    b.writeBits(sigbits, 6);
-    b.writeBits(delta >>> newTrailing, sigbits);
+    writeBits(sigbits, 6);
+    writeBits(delta >>> newTrailing, sigbits);
   }
 
   private void writeVarint(long x) {
@@ -95,9 +124,9 @@ final class XorAppender implements ChunkAppender {
 
   private void writeUvarint(long x) {
     while (Long.compareUnsigned(x, 0x80) >= 0) {
-      b.writeByte((int) (x & 0x7F) | 0x80);
+      writeByte((int) (x & 0x7F) | 0x80);
       x >>>= 7;
     }
-    b.writeByte((int) x);
+    writeByte((int) x);
   }
 }

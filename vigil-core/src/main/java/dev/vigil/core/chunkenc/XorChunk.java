@@ -29,13 +29,13 @@ public final class XorChunk implements Chunk {
    */
   public static final int PADDING = 8;
 
-  private final BitWriter writer;
+  private final XorAppender writer;
   private final byte[] data;
   private final int offset;
   private final int length;
   private boolean appenderTaken;
 
-  private XorChunk(BitWriter writer, byte[] data, int offset, int length) {
+  private XorChunk(XorAppender writer, byte[] data, int offset, int length) {
     this.writer = writer;
     this.data = data;
     this.offset = offset;
@@ -44,11 +44,7 @@ public final class XorChunk implements Chunk {
 
   /** A new empty chunk, ready for {@link #appender()}. */
   public static XorChunk empty() {
-    // Small at first: a chunk of regular samples takes about a byte and a half per sample, and many
-    // series of a head are a few samples into their current chunk.
-    BitWriter w = new BitWriter(32);
-    w.reserveBytes(2);
-    return new XorChunk(w, null, 0, 0);
+    return new XorChunk(new XorAppender(), null, 0, 0);
   }
 
   /**
@@ -74,11 +70,7 @@ public final class XorChunk implements Chunk {
    * growable buffer; for chunks that are complete.
    */
   public XorChunk seal() {
-    if (writer == null) {
-      return this;
-    }
-    int n = writer.length();
-    return new XorChunk(null, java.util.Arrays.copyOf(writer.buffer(), n + PADDING), 0, n);
+    return writer == null ? this : writer.seal();
   }
 
   public static XorChunk wrap(byte[] data) {
@@ -122,7 +114,7 @@ public final class XorChunk implements Chunk {
       throw new IllegalStateException("an XOR chunk has one appender");
     }
     appenderTaken = true;
-    return new XorAppender(writer);
+    return writer;
   }
 
   @Override

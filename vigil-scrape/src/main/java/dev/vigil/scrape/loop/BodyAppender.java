@@ -52,12 +52,12 @@ final class BodyAppender {
     this.metrics = metrics;
   }
 
-  /** Appends {@code body} (the whole array), in the format its Content-Type selects. */
-  AppendResult append(Appender app, byte[] body, String contentType, long defaultTime) {
+  /** Appends {@code body}, in the format its Content-Type selects. */
+  AppendResult append(Appender app, ScrapeBody body, long defaultTime) {
     Pass pass = new Pass(app, defaultTime, clock.millis() + MAX_AHEAD_MILLIS);
-    pass.run(ExpositionFormat.forContentType(contentType).parser(body));
+    pass.run(ExpositionFormat.forContentType(body.contentType()).parser(body.bytes(), body.length()));
     if (pass.error == null) {
-      cache.iterationDone(body.length > 0);
+      cache.iterationDone(body.length() > 0);
     }
     return new AppendResult(pass.total, pass.added, pass.seriesAdded, pass.appended, pass.error);
   }
@@ -117,21 +117,23 @@ final class BodyAppender {
       total++;
       boolean ownTimestamp = settings.honorTimestamps() && parser.hasTimestamp();
       long t = ownTimestamp ? parser.timestampMillis() : defaultTime;
-      String text = parser.seriesText();
-      if (cache.isDropped(text)) {
+      byte[] buffer = parser.buffer();
+      int from = parser.seriesStart();
+      int to = parser.seriesEnd();
+      ScrapeCache.Entry cached = cache.get(buffer, from, to);
+      if (cached != null && cached.isDropped()) {
         return true;
       }
-      ScrapeCache.Entry cached = cache.get(text);
       if (cached != null) {
         if (offer(cached.ref, cached.labels, t, parser.value()) && !ownTimestamp) {
-          cache.trackStaleness(cached.scrapedHash, cached.labels);
+          cache.trackStaleness(cached);
         }
       } else {
         Labels scraped = parser.labels();
         long scrapedHash = LabelsHash.of(scraped);
         Labels labels = labeler.sampleLabels(scraped);
         if (labels.isEmpty()) {
-          cache.addDropped(text);
+          cache.addDropped(buffer, from, to);
           return true;
         }
         error = invalidity(labels);
@@ -139,11 +141,15 @@ final class BodyAppender {
           return false;
         }
         boolean stored = offer(0, labels, t, parser.value());
+        ScrapeCache.Entry added = cache.addRef(buffer, from, to, ref, labels, scrapedHash);
         // Series with their own timestamps are left out of staleness handling, as in 2.42.
         if (!ownTimestamp) {
-          cache.trackStaleness(scrapedHash, labels);
+          if (added != null) {
+            cache.trackStaleness(added);
+          } else {
+            cache.trackUncached(scrapedHash, labels);
+          }
         }
-        cache.addRef(text, ref, labels, scrapedHash);
         if (stored && !sampleLimitExceeded) {
           seriesAdded++;
         }

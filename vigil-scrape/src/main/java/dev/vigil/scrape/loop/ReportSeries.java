@@ -4,6 +4,7 @@ import dev.vigil.core.labels.Labels;
 import dev.vigil.core.model.StaleMarker;
 import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.SampleRejectedException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -22,7 +23,7 @@ final class ReportSeries {
    * Report series share the scrape cache with scraped series under their name plus the byte 0xff,
    * which no series text holds (names are ASCII, label values valid UTF-8), as 2.42 keys them.
    */
-  private static final String CACHE_KEY_SUFFIX = "\u00ff";
+  private static final byte[][] CACHE_KEYS = cacheKeys();
 
   private final ScrapeCache cache;
   private final SampleLabeler labeler;
@@ -53,13 +54,13 @@ final class ReportSeries {
 
   private void appendAll(Appender app, long t, double[] values) {
     for (int i = 0; i < NAMES.length; i++) {
-      String key = NAMES[i] + CACHE_KEY_SUFFIX;
-      ScrapeCache.Entry cached = cache.get(key);
+      byte[] key = CACHE_KEYS[i];
+      ScrapeCache.Entry cached = cache.get(key, 0, key.length);
       Labels labels = cached != null ? cached.labels : labeler.reportLabels(NAMES[i]);
       try {
         long ref = app.append(cached != null ? cached.ref : 0, labels, t, values[i]);
         if (cached == null) {
-          cache.addRef(key, ref, labels, LabelsHash.of(labels));
+          cache.addRef(key, 0, key.length, ref, labels, LabelsHash.of(labels));
         }
       } catch (SampleRejectedException e) {
         // Out of order or duplicate: expected when a target left and came back under a new loop.
@@ -68,6 +69,14 @@ final class ReportSeries {
         }
       }
     }
+  }
+
+  private static byte[][] cacheKeys() {
+    byte[][] keys = new byte[NAMES.length][];
+    for (int i = 0; i < NAMES.length; i++) {
+      keys[i] = (NAMES[i] + "\u00ff").getBytes(StandardCharsets.ISO_8859_1);
+    }
+    return keys;
   }
 
   /** Go's {@code Duration.Seconds()}: whole seconds plus the remaining nanoseconds / 1e9, for the same bits. */

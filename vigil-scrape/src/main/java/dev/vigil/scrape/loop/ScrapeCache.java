@@ -1,8 +1,6 @@
 package dev.vigil.scrape.loop;
 
 import dev.vigil.core.labels.Labels;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -13,21 +11,33 @@ import java.util.function.Predicate;
  *       relabeling, the storage ref, and the hash of the labels as scraped: a series seen before skips
  *       label parsing and relabeling;
  *   <li>the texts of series that metric relabeling dropped, so they are skipped outright;
- *   <li>the series of the current and the previous scrape, keyed by the hash of their labels as
+ *   <li>the series of the current and the previous scrape, identified by the hash of their labels as
  *       scraped, so that a series gone since the previous scrape gets a staleness marker.
  * </ul>
+ *
+ * <p>2.42 keeps the last two scrapes' series in two hash maps, touched once per sample. Here a cached
+ * series instead records the last scrape that saw it, and counters tell whether any series of the
+ * previous scrape is missing from this one; only then are the entries walked for the missing ones,
+ * each checked against this scrape's label hashes (two texts can spell the same labels). Series the
+ * storage took no sample of, and so are not cached, are tracked in small maps as 2.42 tracks all.
  *
  * <p>Entries not seen in the latest successful scrape are evicted after it; failed scrapes evict
  * nothing unless the cache has more than doubled (plus 1,000) since the last success. Reload keeps a
  * target's cache when the config change cannot alter its series. Used by one thread at a time.
  */
 final class ScrapeCache {
-  /** A cached series; {@code lastIteration} is refreshed by every scrape that sees it. */
+  /**
+   * A cached series text: the series' final labels, its storage ref and the hash of its labels as
+   * scraped, or (for a text metric relabeling dropped) none of them. {@code lastIteration} is refreshed
+   * by every scrape that sees it.
+   */
   static final class Entry {
     final long ref;
     final Labels labels;
     final long scrapedHash;
     private long lastIteration;
+    /** The number of the last scrape that tracked this series for staleness; -2 before any. */
+    private long trackedInScrape = -2;
 
     private Entry(long ref, Labels labels, long scrapedHash, long iteration) {
       this.ref = ref;
@@ -35,14 +45,25 @@ final class ScrapeCache {
       this.scrapedHash = scrapedHash;
       this.lastIteration = iteration;
     }
+
+    boolean isDropped() {
+      return labels == null;
+    }
   }
 
   private final ScrapeMetrics metrics;
-  private final Map<String, Entry> series = new HashMap<>();
-  /** Per dropped series text, the last iteration that saw it (a one-element array to update in place). */
-  private final Map<String, long[]> dropped = new HashMap<>();
-  private Map<Long, Labels> seriesCurrent = new HashMap<>();
-  private Map<Long, Labels> seriesPrevious = new HashMap<>();
+  /** Series and dropped texts in one map, so a scraped line costs one lookup. */
+  private final SeriesTextMap<Entry> entries = new SeriesTextMap<>();
+  private int droppedCount;
+  /** Series tracked for staleness without a cache entry, in this scrape and in the previous one. */
+  private LongKeyMap<Labels> uncachedCurrent = new LongKeyMap<>();
+  private LongKeyMap<Labels> uncachedPrevious = new LongKeyMap<>();
+  /** Counts every scrape appended, failed ones included, unlike {@link #iteration}. */
+  private long scrapeNumber;
+  /** Entries tracked in this scrape, those of them tracked in the previous one, and the previous scrape's count. */
+  private int trackedNow;
+  private int carriedOver;
+  private int trackedBefore;
   private long iteration;
   private int successfulCount;
 
@@ -50,47 +71,111 @@ final class ScrapeCache {
     this.metrics = metrics;
   }
 
-  /** The cached series of this text, marked as seen; null when not cached. */
-  Entry get(String seriesText) {
-    Entry entry = series.get(seriesText);
+  /**
+   * The entry of the series text {@code bytes[from, to)}, a series or a dropped text, marked as seen;
+   * null when not cached.
+   */
+  Entry get(byte[] bytes, int from, int to) {
+    Entry entry = entries.get(bytes, from, to);
     if (entry != null) {
       entry.lastIteration = iteration;
     }
     return entry;
   }
 
-  /** Caches a series the storage accepted; a zero ref (nothing stored) is not cached. */
-  void addRef(String seriesText, long ref, Labels labels, long scrapedHash) {
-    if (ref != 0) {
-      series.put(seriesText, new Entry(ref, labels, scrapedHash, iteration));
+  /**
+   * Caches a series the storage accepted and returns its entry; a zero ref (nothing stored) is not
+   * cached, and null is returned.
+   */
+  Entry addRef(byte[] bytes, int from, int to, long ref, Labels labels, long scrapedHash) {
+    if (ref == 0) {
+      return null;
+    }
+    Entry entry = new Entry(ref, labels, scrapedHash, iteration);
+    replaced(entries.put(bytes, from, to, entry));
+    return entry;
+  }
+
+  /** Caches a series text that metric relabeling dropped, so later scrapes skip it outright. */
+  void addDropped(byte[] bytes, int from, int to) {
+    replaced(entries.put(bytes, from, to, new Entry(0, null, 0, iteration)));
+    droppedCount++;
+  }
+
+  private void replaced(Entry previous) {
+    if (previous != null && previous.isDropped()) {
+      droppedCount--;
     }
   }
 
-  void addDropped(String seriesText) {
-    dropped.put(seriesText, new long[] {iteration});
-  }
-
-  /** Whether metric relabeling dropped this series text before; if so, marks it as seen. */
-  boolean isDropped(String seriesText) {
-    long[] lastIteration = dropped.get(seriesText);
-    if (lastIteration != null) {
-      lastIteration[0] = iteration;
+  /** Notes a cached series present in this scrape (series with their own timestamps are never tracked). */
+  void trackStaleness(Entry entry) {
+    if (entry.trackedInScrape != scrapeNumber) {
+      if (entry.trackedInScrape == scrapeNumber - 1) {
+        carriedOver++;
+      }
+      entry.trackedInScrape = scrapeNumber;
+      trackedNow++;
     }
-    return lastIteration != null;
   }
 
-  /** Notes a series present in this scrape (series with their own timestamps are never tracked). */
-  void trackStaleness(long scrapedHash, Labels labels) {
-    seriesCurrent.put(scrapedHash, labels);
+  /** Notes a series present in this scrape that has no cache entry. */
+  void trackUncached(long scrapedHash, Labels labels) {
+    uncachedCurrent.put(scrapedHash, labels);
   }
 
-  /** Calls {@code action} for each series of the previous scrape not seen in this one, until it returns false. */
+  /**
+   * Calls {@code action} once for each label set of the previous scrape not seen in this one, until
+   * it returns false.
+   */
   void forEachStale(Predicate<Labels> action) {
-    for (Map.Entry<Long, Labels> previous : seriesPrevious.entrySet()) {
-      if (!seriesCurrent.containsKey(previous.getKey()) && !action.test(previous.getValue())) {
+    boolean entriesMissing = carriedOver < trackedBefore;
+    if (!entriesMissing && uncachedPrevious.size() == 0) {
+      return;
+    }
+    LongKeyMap<Boolean> seen = hashesOfThisScrape();
+    if (entriesMissing) {
+      for (int slot = 0; slot < entries.capacity(); slot++) {
+        Entry entry = entries.valueAt(slot);
+        if (entry != null && entry.trackedInScrape == scrapeNumber - 1
+            && !markedStale(seen, entry.scrapedHash, entry.labels, action)) {
+          return;
+        }
+      }
+    }
+    for (int slot = 0; slot < uncachedPrevious.capacity(); slot++) {
+      Labels labels = uncachedPrevious.valueAt(slot);
+      if (labels != null && !markedStale(seen, uncachedPrevious.keyAt(slot), labels, action)) {
         return;
       }
     }
+  }
+
+  /** The label hashes of this scrape's series, to which each one marked stale is added. */
+  private LongKeyMap<Boolean> hashesOfThisScrape() {
+    LongKeyMap<Boolean> seen = new LongKeyMap<>();
+    for (int slot = 0; slot < entries.capacity(); slot++) {
+      Entry entry = entries.valueAt(slot);
+      if (entry != null && entry.trackedInScrape == scrapeNumber) {
+        seen.put(entry.scrapedHash, Boolean.TRUE);
+      }
+    }
+    for (int slot = 0; slot < uncachedCurrent.capacity(); slot++) {
+      if (uncachedCurrent.valueAt(slot) != null) {
+        seen.put(uncachedCurrent.keyAt(slot), Boolean.TRUE);
+      }
+    }
+    return seen;
+  }
+
+  /** Marks a series of the previous scrape stale unless its labels are in {@code seen}; false to stop. */
+  private static boolean markedStale(LongKeyMap<Boolean> seen, long scrapedHash, Labels labels,
+      Predicate<Labels> action) {
+    if (seen.containsKey(scrapedHash)) {
+      return true;
+    }
+    seen.put(scrapedHash, Boolean.TRUE);
+    return action.test(labels);
   }
 
   /**
@@ -99,7 +184,7 @@ final class ScrapeCache {
    * are entries not seen in it evicted, since a failed scrape looks like an empty one.
    */
   void iterationDone(boolean successful) {
-    int count = series.size() + dropped.size();
+    int count = entries.size();
     boolean flush = successful;
     if (successful) {
       successfulCount = count;
@@ -109,21 +194,34 @@ final class ScrapeCache {
       metrics.cacheFlushForced();
     }
     if (flush) {
-      series.values().removeIf(entry -> entry.lastIteration != iteration);
-      dropped.values().removeIf(lastIteration -> lastIteration[0] != iteration);
+      entries.removeIf(this::evicted);
       iteration++;
     }
-    Map<Long, Labels> swap = seriesPrevious;
-    seriesPrevious = seriesCurrent;
-    seriesCurrent = swap;
-    seriesCurrent.clear();
+    scrapeNumber++;
+    trackedBefore = trackedNow;
+    trackedNow = 0;
+    carriedOver = 0;
+    LongKeyMap<Labels> swap = uncachedPrevious;
+    uncachedPrevious = uncachedCurrent;
+    uncachedCurrent = swap;
+    uncachedCurrent.clear();
+  }
+
+  private boolean evicted(Entry entry) {
+    if (entry.lastIteration == iteration) {
+      return false;
+    }
+    if (entry.isDropped()) {
+      droppedCount--;
+    }
+    return true;
   }
 
   int seriesCount() {
-    return series.size();
+    return entries.size() - droppedCount;
   }
 
   int droppedCount() {
-    return dropped.size();
+    return droppedCount;
   }
 }

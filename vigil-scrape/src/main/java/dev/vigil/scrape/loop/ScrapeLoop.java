@@ -4,7 +4,6 @@ import dev.vigil.core.storage.Appender;
 import dev.vigil.core.storage.StorageException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
 final class ScrapeLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ScrapeLoop.class);
   private static final long NANOS_PER_MILLI = 1_000_000;
-  private static final byte[] EMPTY_BODY = new byte[0];
+  private static final ScrapeBody EMPTY_BODY = new ScrapeBody(new byte[0], 0, "");
 
   private final Target target;
   private final TargetScraper scraper;
@@ -195,16 +194,13 @@ final class ScrapeLoop {
     scrapedOnce = true;
     ScrapeMetrics metrics = services.metrics();
     metrics.scraped();
-    byte[] body = EMPTY_BODY;
-    String contentType = "";
+    ScrapeBody body = EMPTY_BODY;
     String error = forcedError;
     if (error != null) {
       metrics.failed(ScrapeMetrics.FailureKind.TARGET_LIMIT);
     } else {
       try {
-        ScrapeBody scraped = fetch();
-        body = wholeBody(scraped);
-        contentType = scraped.contentType();
+        body = fetch();
       } catch (ScrapeFailure e) {
         error = e.getMessage();
         metrics.failed(ScrapeMetrics.FailureKind.FETCH);
@@ -216,13 +212,13 @@ final class ScrapeLoop {
       }
     }
     Appender app = services.storage().appender();
-    AppendResult result = bodyAppender.append(app, body, contentType, t);
+    AppendResult result = bodyAppender.append(app, body, t);
     int appended = result.appended();
     if (result.failed()) {
       LOG.debug("Append failed target={} err={}", target, result.error());
       app.rollback();
       app = services.storage().appender();
-      appended = body.length > 0 ? appendStaleness(app, t) : 0;
+      appended = body.length() > 0 ? appendStaleness(app, t) : 0;
       if (error == null) {
         error = result.error();
         metrics.failed(ScrapeMetrics.FailureKind.BODY);
@@ -263,7 +259,7 @@ final class ScrapeLoop {
 
   /** Marks every series of the previous scrape stale, as after an empty scrape; returns the markers written. */
   private int appendStaleness(Appender app, long t) {
-    AppendResult staleness = bodyAppender.append(app, EMPTY_BODY, "", t);
+    AppendResult staleness = bodyAppender.append(app, EMPTY_BODY, t);
     if (staleness.failed()) {
       LOG.warn("Append failed target={} err={}", target, staleness.error());
       app.rollback();
@@ -303,7 +299,7 @@ final class ScrapeLoop {
       }
       long t = Math.floorDiv(staleTimeEpochNanos, NANOS_PER_MILLI);
       Appender app = services.storage().appender();
-      AppendResult staleness = bodyAppender.append(app, EMPTY_BODY, "", t);
+      AppendResult staleness = bodyAppender.append(app, EMPTY_BODY, t);
       if (staleness.failed()) {
         LOG.warn("Stale append failed target={} err={}", target, staleness.error());
         app.rollback();
@@ -318,12 +314,6 @@ final class ScrapeLoop {
       }
       commit(app, staleness.failed() ? 0 : staleness.appended());
     }
-  }
-
-  private static byte[] wholeBody(ScrapeBody body) {
-    byte[] bytes = body.bytes();
-    // The parsers read whole arrays; a reused buffer longer than the body is cut to it.
-    return body.length() == bytes.length ? bytes : Arrays.copyOf(bytes, body.length());
   }
 
   private long epochNanosNow() {

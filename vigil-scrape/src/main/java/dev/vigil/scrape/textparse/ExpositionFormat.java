@@ -28,6 +28,11 @@ public enum ExpositionFormat {
 
   /** A parser of this format over a whole body. */
   public ExpositionParser parser(byte[] body) {
-    return this == OPENMETRICS ? new OpenMetricsParser(body) : new PrometheusTextParser(body);
+    return parser(body, body.length);
+  }
+
+  /** A parser of this format over the first {@code length} bytes of {@code body}. */
+  public ExpositionParser parser(byte[] body, int length) {
+    return this == OPENMETRICS ? new OpenMetricsParser(body, length) : new PrometheusTextParser(body, length);
   }
 }

@@ -28,11 +28,20 @@ public interface ExpositionParser {
   Labels labels() throws TextParseException;
 
   /**
-   * The metric name and labels of a SERIES entry exactly as written, one char per byte (ISO-8859-1),
-   * without decoding them: equal text means equal labels, so a scrape keys its series cache by this
-   * text and skips {@link #labels()} for series it has seen, as 2.42 keys by {@code p.Series()}'s bytes.
+   * The bytes the current entry was read from, valid until the next call of {@link #next()}; callers
+   * must not change them. A SERIES entry's text is {@code [seriesStart(), seriesEnd())} of them.
    */
-  String seriesText();
+  byte[] buffer();
+
+  /**
+   * Where the metric name and labels of a SERIES entry, exactly as written, start in {@link #buffer()}:
+   * equal text means equal labels, so a scrape keys its series cache by this text and skips {@link
+   * #labels()} for series it has seen, as 2.42 keys by {@code p.Series()}'s bytes.
+   */
+  int seriesStart();
+
+  /** Where the text of a SERIES entry ends (exclusive) in {@link #buffer()}. */
+  int seriesEnd();
 
   /** The value of a SERIES entry; a NaN has Go's bits ({@link dev.vigil.core.model.GoFloat#NORMAL_NAN_BITS}). */
   double value();

@@ -50,9 +50,9 @@ final class OpenMetricsLexer {
   private int start;
   private int state = INIT;
 
-  OpenMetricsLexer(byte[] input) {
+  OpenMetricsLexer(byte[] input, int length) {
     this.b = input;
-    this.limit = input.length;
+    this.limit = length;
   }
 
   /**

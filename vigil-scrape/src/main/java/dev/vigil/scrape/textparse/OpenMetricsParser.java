@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A pull parser for OpenMetrics 1.0 text that accepts and rejects exactly what Prometheus 2.42's
@@ -94,9 +95,15 @@ public final class OpenMetricsParser implements ExpositionParser {
 
   /** Parses {@code input} (UTF-8), which the caller must not change while parsing. */
   public OpenMetricsParser(byte[] input) {
+    this(input, input.length);
+  }
+
+  /** Parses the first {@code length} bytes of {@code input}, as {@link #OpenMetricsParser(byte[])}. */
+  public OpenMetricsParser(byte[] input, int length) {
+    Objects.checkFromIndexSize(0, length, input.length);
     this.input = input;
-    this.limit = input.length;
-    this.lexer = new OpenMetricsLexer(input);
+    this.limit = length;
+    this.lexer = new OpenMetricsLexer(input, length);
     this.source = null;
     this.maxLineBytes = Integer.MAX_VALUE;
     this.safeEnd = Integer.MAX_VALUE;
@@ -125,8 +132,7 @@ public final class OpenMetricsParser implements ExpositionParser {
     this.input = new byte[Math.min(bufferBytes, maxLineBytes + 1)];
     this.limit = 0;
     this.safeEnd = 0;
-    this.lexer = new OpenMetricsLexer(input);
-    lexer.window(input, 0, 0);
+    this.lexer = new OpenMetricsLexer(input, 0);
   }
 
   /**
@@ -309,9 +315,20 @@ public final class OpenMetricsParser implements ExpositionParser {
   }
 
   @Override
-  public String seriesText() {
+  public byte[] buffer() {
+    return input;
+  }
+
+  @Override
+  public int seriesStart() {
     require(Entry.SERIES);
-    return new String(input, nameStart, seriesEnd - nameStart, StandardCharsets.ISO_8859_1);
+    return nameStart;
+  }
+
+  @Override
+  public int seriesEnd() {
+    require(Entry.SERIES);
+    return seriesEnd;
   }
 
   /** The value of a SERIES entry; a parsed NaN has Go's bits ({@link GoFloat#NORMAL_NAN_BITS}). */

@@ -39,6 +39,8 @@ final class PrometheusTextLexer {
   private static final int END = 0;
 
   private final byte[] b;
+  /** How many bytes of {@link #b} are input. */
+  private final int length;
   /** The input's length plus the newline read after it. */
   private final int limit;
   private int pos;
@@ -48,9 +50,10 @@ final class PrometheusTextLexer {
   private int newlines;
   private int tokenLine = 1;
 
-  PrometheusTextLexer(byte[] input) {
+  PrometheusTextLexer(byte[] input, int length) {
     this.b = input;
-    this.limit = input.length + 1;
+    this.length = length;
+    this.limit = length + 1;
   }
 
   /** Start of the last token returned (unchanged when that was EOF at the end of the input). */
@@ -114,7 +117,7 @@ final class PrometheusTextLexer {
 
   /** The byte at {@code i}, the appended newline at the input's length. */
   private int at(int i) {
-    return i < b.length ? b[i] & 0xFF : '\n';
+    return i < length ? b[i] & 0xFF : '\n';
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.vigil.scrape.textparse;
 import dev.vigil.core.labels.GoQuote;
 import dev.vigil.core.labels.Labels;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * A pull parser for the Prometheus text exposition format 0.0.4 that accepts and rejects exactly what
@@ -50,8 +51,14 @@ public final class PrometheusTextParser implements ExpositionParser {
 
   /** Parses {@code input} (UTF-8), which the caller must not change while parsing. */
   public PrometheusTextParser(byte[] input) {
+    this(input, input.length);
+  }
+
+  /** Parses the first {@code length} bytes of {@code input}, as {@link #PrometheusTextParser(byte[])}. */
+  public PrometheusTextParser(byte[] input, int length) {
+    Objects.checkFromIndexSize(0, length, input.length);
     this.input = input;
-    this.lexer = new PrometheusTextLexer(input);
+    this.lexer = new PrometheusTextLexer(input, length);
   }
 
   @Override
@@ -282,9 +289,20 @@ public final class PrometheusTextParser implements ExpositionParser {
   }
 
   @Override
-  public String seriesText() {
+  public byte[] buffer() {
+    return input;
+  }
+
+  @Override
+  public int seriesStart() {
     require(Entry.SERIES);
-    return new String(input, nameStart, seriesEnd - nameStart, StandardCharsets.ISO_8859_1);
+    return nameStart;
+  }
+
+  @Override
+  public int seriesEnd() {
+    require(Entry.SERIES);
+    return seriesEnd;
   }
 
   @Override

@@ -14,6 +14,12 @@ final class ExpositionTexts {
     return latin1.getBytes(StandardCharsets.ISO_8859_1);
   }
 
+  /** A SERIES entry's text as written, one char per byte. */
+  static String seriesText(ExpositionParser parser) {
+    return new String(parser.buffer(), parser.seriesStart(), parser.seriesEnd() - parser.seriesStart(),
+        StandardCharsets.ISO_8859_1);
+  }
+
   /** One line per entry: {@code SERIES {labels} value [@ms]}, {@code HELP family text}, ... */
   static List<String> describeAll(ExpositionParser parser) throws TextParseException {
     List<String> out = new ArrayList<>();

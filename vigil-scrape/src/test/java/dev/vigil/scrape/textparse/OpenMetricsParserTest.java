@@ -1,5 +1,6 @@
 package dev.vigil.scrape.textparse;
 
+import static dev.vigil.scrape.textparse.ExpositionTexts.seriesText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -117,9 +118,17 @@ class OpenMetricsParserTest {
   void givesEachSeriesAsWrittenForScrapeCaches() throws Exception {
     OpenMetricsParser parser = parser("a{x=\"\u00e9\"} 1 5\nb 2\n# EOF\n");
     parser.next();
-    assertThat(parser.seriesText()).isEqualTo("a{x=\"\u00c3\u00a9\"}");
+    assertThat(seriesText(parser)).isEqualTo("a{x=\"\u00c3\u00a9\"}");
     parser.next();
-    assertThat(parser.seriesText()).isEqualTo("b");
+    assertThat(seriesText(parser)).isEqualTo("b");
+  }
+
+  @Test
+  void readsOnlyTheGivenLengthOfABuffer() throws Exception {
+    byte[] buffer = "a 1\n# EOF\nleftover from a longer body".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(ExpositionTexts.describeAll(new OpenMetricsParser(buffer, 10)))
+        .containsExactly("SERIES {__name__=\"a\"} 1");
   }
 
   @Test

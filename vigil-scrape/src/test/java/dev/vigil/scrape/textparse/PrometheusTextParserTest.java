@@ -1,6 +1,7 @@
 package dev.vigil.scrape.textparse;
 
 import static dev.vigil.scrape.textparse.ExpositionTexts.bytes;
+import static dev.vigil.scrape.textparse.ExpositionTexts.seriesText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -117,12 +118,20 @@ class PrometheusTextParserTest {
   }
 
   @Test
+  void readsOnlyTheGivenLengthOfABuffer() throws Exception {
+    byte[] buffer = bytes("a 1\nb 2\nleftover {from a longer body");
+
+    assertThat(ExpositionTexts.describeAll(new PrometheusTextParser(buffer, 8)))
+        .containsExactly("SERIES {__name__=\"a\"} 1", "SERIES {__name__=\"b\"} 2");
+  }
+
+  @Test
   void givesEachSeriesAsWrittenForScrapeCaches() throws Exception {
     PrometheusTextParser parser = new PrometheusTextParser(bytes("  a{x=\"1\" , } 1 5\nb\t2\n"));
     parser.next();
-    assertThat(parser.seriesText()).isEqualTo("  a{x=\"1\" , }");
+    assertThat(seriesText(parser)).isEqualTo("  a{x=\"1\" , }");
     parser.next();
-    assertThat(parser.seriesText()).isEqualTo("b");
+    assertThat(seriesText(parser)).isEqualTo("b");
   }
 
   @Test

@@ -69,12 +69,23 @@ public final class Wal implements AutoCloseable {
   public synchronized void log(byte[]... records) throws IOException {
     ensureOpen();
     for (byte[] record : records) {
-      if (!active.fits(record.length) && !active.isEmpty()) {
-        nextSegment();
-      }
-      active.append(record);
+      append(record, record.length);
     }
     active.flush();
+  }
+
+  /** As {@link #log(byte[]...)} for one record held in the first {@code length} bytes of a reused array. */
+  public synchronized void log(byte[] record, int length) throws IOException {
+    ensureOpen();
+    append(record, length);
+    active.flush();
+  }
+
+  private void append(byte[] record, int length) throws IOException {
+    if (!active.fits(length) && !active.isEmpty()) {
+      nextSegment();
+    }
+    active.append(record, length);
   }
 
   /** Makes everything logged so far durable. */

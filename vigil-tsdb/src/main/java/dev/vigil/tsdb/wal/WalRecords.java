@@ -52,12 +52,18 @@ public final class WalRecords {
       times[i] = s.t();
       values[i] = s.v();
     }
-    return encodeSamples(refs, times, values, n);
+    EncodingBuffer b = new EncodingBuffer(1 + 16 + n * 16);
+    encodeSamples(b, refs, times, values, n);
+    return b.toByteArray();
   }
 
-  /** A samples record of the first {@code count} samples given as parallel arrays, as appenders hold them. */
-  public static byte[] encodeSamples(long[] refs, long[] times, double[] values, int count) {
-    EncodingBuffer b = start(WalRecordType.SAMPLES, 16 + count * 16);
+  /**
+   * Replaces what {@code b} holds with a samples record of the first {@code count} samples given as
+   * parallel arrays, as appenders hold them; appenders reuse one buffer from record to record.
+   */
+  public static void encodeSamples(EncodingBuffer b, long[] refs, long[] times, double[] values, int count) {
+    b.reset();
+    b.putByte(WalRecordType.SAMPLES.code());
     if (count > 0) {
       b.putBE64(refs[0]);
       b.putBE64(times[0]);
@@ -65,7 +71,6 @@ public final class WalRecords {
         putSampleFields(b, refs[0], times[0], refs[i], times[i], values[i]);
       }
     }
-    return b.toByteArray();
   }
 
   /** A sample's fields as samples and exemplars records store them: ref and time as deltas from the first. */

@@ -64,13 +64,13 @@ final class WalSegmentWriter implements AutoCloseable {
     return length <= free;
   }
 
-  /** Buffers one record as fragments, writing out every page it completes. */
-  void append(byte[] record) throws IOException {
+  /** Buffers one record, the first {@code length} bytes of the array, as fragments, writing out every page it completes. */
+  void append(byte[] record, int length) throws IOException {
     int done = 0;
     // One pass at least, so that an empty record still gets its (empty) full fragment.
-    for (int i = 0; i == 0 || done < record.length; i++) {
-      int n = Math.min(record.length - done, PAGE_SIZE - alloc - HEADER_SIZE);
-      boolean last = done + n == record.length;
+    for (int i = 0; i == 0 || done < length; i++) {
+      int n = Math.min(length - done, PAGE_SIZE - alloc - HEADER_SIZE);
+      boolean last = done + n == length;
       int type = i == 0 ? (last ? FULL : FIRST) : (last ? LAST : MIDDLE);
       crc.reset();
       crc.update(record, done, n);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.tsdb.Seeds;
 import dev.vigil.tsdb.encoding.CorruptionException;
+import dev.vigil.tsdb.encoding.EncodingBuffer;
 import dev.vigil.tsdb.tombstones.Interval;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,17 @@ class WalRecordsTest {
         + "04" + "13" + "c000000000000000");
     assertThat(WalRecords.decodeSamples(rec, SEGMENT, 0))
         .containsExactly(new SampleRecord(1, 1000, 1.5), new SampleRecord(3, 990, -2.0));
+  }
+
+  @Test
+  void samplesRecordEncodedIntoAReusedBuffer_replacesWhatTheBufferHeld() {
+    EncodingBuffer buffer = new EncodingBuffer(0);
+    WalRecords.encodeSamples(buffer, new long[] {9, 9, 9}, new long[] {1, 2, 3}, new double[] {1, 2, 3}, 3);
+
+    WalRecords.encodeSamples(buffer, new long[] {1, 3}, new long[] {1000, 990}, new double[] {1.5, -2.0}, 2);
+
+    assertThat(Arrays.copyOf(buffer.array(), buffer.length()))
+        .isEqualTo(WalRecords.encodeSamples(List.of(new SampleRecord(1, 1000, 1.5), new SampleRecord(3, 990, -2.0))));
   }
 
   @Test

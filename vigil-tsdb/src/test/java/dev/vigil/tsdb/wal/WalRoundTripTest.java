@@ -9,6 +9,7 @@ import dev.vigil.tsdb.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,17 @@ class WalRoundTripTest {
     byte[] b = new byte[length];
     random.nextBytes(b);
     return b;
+  }
+
+  @Test
+  void recordLoggedFromAReusedArray_isOnlyItsFirstLengthBytes() throws Exception {
+    byte[] reused = bytes(300, 1);
+    try (Wal wal = Wal.open(dir)) {
+      wal.log(reused, 120);
+      wal.log(reused, 0);
+    }
+
+    assertThat(readAll(dir)).containsExactly(Arrays.copyOf(reused, 120), new byte[0]);
   }
 
   @Test

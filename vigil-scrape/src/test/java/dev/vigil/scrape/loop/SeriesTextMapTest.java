@@ -1,0 +1,95 @@
+package dev.vigil.scrape.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SeriesTextMapTest {
+  private final SeriesTextMap<String> map = new SeriesTextMap<>();
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private void put(String text, String value) {
+    map.put(bytes(text), 0, text.length(), value);
+  }
+
+  private String get(String text) {
+    return map.get(bytes(text), 0, text.length());
+  }
+
+  @Test
+  void findsATextByARangeOfALargerBuffer() {
+    put("a{x=\"1\"}", "one");
+    byte[] body = bytes("b 2\na{x=\"1\"} 1\n");
+
+    assertThat(map.get(body, 4, 12)).isEqualTo("one");
+    assertThat(map.get(body, 4, 11)).isNull();
+  }
+
+  @Test
+  void keepsItsOwnCopyOfTheKeyBytes() {
+    byte[] body = bytes("a 1\n");
+    map.put(body, 0, 1, "a");
+    body[0] = 'b';
+
+    assertThat(get("a")).isEqualTo("a");
+    assertThat(get("b")).isNull();
+  }
+
+  @Test
+  void putReplacesAndReturnsThePreviousValue() {
+    put("a", "first");
+
+    assertThat(map.put(bytes("a"), 0, 1, "second")).isEqualTo("first");
+    assertThat(get("a")).isEqualTo("second");
+    assertThat(map.size()).isEqualTo(1);
+  }
+
+  @Test
+  void theEmptyTextIsAKeyLikeAnyOther() {
+    put("", "empty");
+
+    assertThat(get("")).isEqualTo("empty");
+  }
+
+  @Test
+  void removeIfKeepsEverySurvivorFindable() {
+    for (int i = 0; i < 10_000; i++) {
+      put("series_" + i, i % 3 == 0 ? "doomed" : "kept" + i);
+    }
+
+    map.removeIf("doomed"::equals);
+
+    assertThat(map.size()).isEqualTo(10_000 - 3334);
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(get("series_" + i)).isEqualTo(i % 3 == 0 ? null : "kept" + i);
+    }
+  }
+
+  @Test
+  void agreesWithAHashMapOnRandomTextsPutsAndRemovals() {
+    Random random = new Random(42);
+    Map<String, String> expected = new HashMap<>();
+    for (int round = 0; round < 20; round++) {
+      for (int i = 0; i < 500; i++) {
+        String text = "m{v=\"" + random.nextInt(2_000) + "\"}";
+        String value = "r" + round + "i" + i;
+        assertThat(map.put(bytes(text), 0, text.length(), value)).isEqualTo(expected.put(text, value));
+      }
+      String doomedRound = "r" + random.nextInt(round + 1) + "i";
+      map.removeIf(value -> value.startsWith(doomedRound));
+      expected.values().removeIf(value -> value.startsWith(doomedRound));
+      assertThat(map.size()).isEqualTo(expected.size());
+    }
+    for (int v = 0; v < 2_000; v++) {
+      String text = "m{v=\"" + v + "\"}";
+      assertThat(get(text)).isEqualTo(expected.get(text));
+    }
+  }
+}
