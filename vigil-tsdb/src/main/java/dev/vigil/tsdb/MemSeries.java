@@ -27,6 +27,7 @@ import java.util.List;
 final class MemSeries {
   private static final int SAMPLES_PER_CHUNK = 120;
   private static final Chunk[] NO_CHUNKS = new Chunk[0];
+  private static final long[] NO_RANGES = new long[0];
 
   final long ref;
   /** Guarded by the head's WAL lock. */
@@ -37,11 +38,16 @@ final class MemSeries {
   private final long chunkRange;
   /** The finished chunks in time order, all but the last of the {@link #count} chunks. */
   private Chunk[] chunks = NO_CHUNKS;
-  /** Per chunk its first and last sample's time: {@code [min0, max0, min1, max1, ...]}. */
-  private long[] ranges = new long[4];
+  /**
+   * Per finished chunk its first and last sample's time: {@code [min0, max0, min1, max1, ...]}. Most
+   * series of a head have no finished chunk, and need no array.
+   */
+  private long[] ranges = NO_RANGES;
   private int count;
   /** The chunk being appended to, the last one; null exactly when there is no chunk. */
   private XorAppender head;
+  /** The first sample's time of the head chunk; its last one is the encoder's. */
+  private long headMinTime;
   private long nextAt;
 
   /** A series of a head, under its reference. */
@@ -71,7 +77,7 @@ final class MemSeries {
     if (head != null) {
       int headSamples = head.numSamples();
       if (headSamples == SAMPLES_PER_CHUNK / 4) {
-        nextAt = computeChunkEndTime(ranges[2 * count - 2], head.lastTime(), nextAt);
+        nextAt = computeChunkEndTime(headMinTime, head.lastTime(), nextAt);
       }
       if (t >= nextAt || headSamples >= SAMPLES_PER_CHUNK * 2) {
         cut(t);
@@ -80,7 +86,6 @@ final class MemSeries {
       cut(t);
     }
     head.append(t, v);
-    ranges[2 * count - 1] = t;
     return true;
   }
 
@@ -92,7 +97,6 @@ final class MemSeries {
     if (head == null) {
       return true;
     }
-    // From the head chunk's encoder, not from the ranges: one object less to load per sample.
     long maxTime = head.lastTime();
     if (t < maxTime) {
       throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_ORDER,
@@ -119,7 +123,7 @@ final class MemSeries {
    */
   int truncateBefore(long mint) {
     int drop = 0;
-    while (drop < count && ranges[2 * drop + 1] < mint) {
+    while (drop < count && maxTimeOf(drop) < mint) {
       drop++;
     }
     if (drop == 0) {
@@ -133,8 +137,8 @@ final class MemSeries {
       // The finished chunks go; the head chunk is among the ones left.
       System.arraycopy(chunks, drop, chunks, 0, left - 1);
       Arrays.fill(chunks, left - 1, count - 1, null);
+      System.arraycopy(ranges, 2 * drop, ranges, 0, 2 * (left - 1));
     }
-    System.arraycopy(ranges, 2 * drop, ranges, 0, 2 * left);
     count = left;
     return drop;
   }
@@ -146,7 +150,7 @@ final class MemSeries {
 
   /** The oldest sample's time, or Long.MAX_VALUE when empty. */
   long minTime() {
-    return count == 0 ? Long.MAX_VALUE : ranges[0];
+    return count == 0 ? Long.MAX_VALUE : minTimeOf(0);
   }
 
   /**
@@ -158,10 +162,10 @@ final class MemSeries {
     List<Long> mins = new ArrayList<>();
     List<Long> maxs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      if (ranges[2 * i] <= maxt && ranges[2 * i + 1] >= mint) {
+      if (minTimeOf(i) <= maxt && maxTimeOf(i) >= mint) {
         picked.add(chunk(i));
-        mins.add(ranges[2 * i]);
-        maxs.add(ranges[2 * i + 1]);
+        mins.add(minTimeOf(i));
+        maxs.add(maxTimeOf(i));
       }
     }
     return new ChunkSequence() {
@@ -195,20 +199,28 @@ final class MemSeries {
     return i == count - 1 ? head.seal() : chunks[i];
   }
 
+  private long minTimeOf(int i) {
+    return i == count - 1 ? headMinTime : ranges[2 * i];
+  }
+
+  private long maxTimeOf(int i) {
+    return i == count - 1 ? head.lastTime() : ranges[2 * i + 1];
+  }
+
   private void cut(long t) {
     if (head != null) {
-      if (count - 1 == chunks.length) {
+      int finished = count - 1;
+      if (finished == chunks.length) {
         chunks = Arrays.copyOf(chunks, Math.max(2, chunks.length * 2));
+        ranges = Arrays.copyOf(ranges, chunks.length * 2);
       }
       // A finished chunk is immutable: keep its exact bytes, not the writer's growable buffer.
-      chunks[count - 1] = head.seal();
+      chunks[finished] = head.seal();
+      ranges[2 * finished] = headMinTime;
+      ranges[2 * finished + 1] = head.lastTime();
     }
     head = new XorAppender();
-    if (2 * count == ranges.length) {
-      ranges = Arrays.copyOf(ranges, count * 4);
-    }
-    ranges[2 * count] = t;
-    ranges[2 * count + 1] = t;
+    headMinTime = t;
     count++;
     nextAt = rangeEnd(t, chunkRange);
   }
@@ -238,7 +250,7 @@ final class MemSeries {
   long[] chunkMinTimes() {
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
-      out[i] = ranges[2 * i];
+      out[i] = minTimeOf(i);
     }
     return out;
   }
@@ -246,7 +258,7 @@ final class MemSeries {
   long[] chunkMaxTimes() {
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
-      out[i] = ranges[2 * i + 1];
+      out[i] = maxTimeOf(i);
     }
     return out;
   }

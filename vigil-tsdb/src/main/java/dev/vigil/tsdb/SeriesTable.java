@@ -1,11 +1,13 @@
 package dev.vigil.tsdb;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
@@ -13,32 +15,30 @@ import java.util.function.Predicate;
  * an array: a lookup (once per scraped sample) is two array reads, without boxing or hashing, and an
  * entry costs a slot rather than a map node. References beyond {@link #DIRECT_LIMIT} (only a foreign
  * WAL could hold such) live in a map instead, so no reference can make the pages huge. Lookups are
- * lock-free; changes must be serialised by the caller.
+ * lock-free; changes must be serialised by the caller. Pages are plain arrays read and written with
+ * acquire/release semantics, so a lookup follows two references (directory, page) to the series.
  */
 final class SeriesTable<S> {
   private static final int PAGE_BITS = 10;
   private static final int PAGE_SIZE = 1 << PAGE_BITS;
   static final long DIRECT_LIMIT = 1L << 30;
 
-  private volatile AtomicReferenceArray<S>[] pages = newDirectory(16);
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+  private volatile Object[][] pages = new Object[16][];
   private final Map<Long, S> overflow = new ConcurrentHashMap<>();
   private volatile int size;
-
-  @SuppressWarnings("unchecked")
-  private static <S> AtomicReferenceArray<S>[] newDirectory(int length) {
-    return (AtomicReferenceArray<S>[]) new AtomicReferenceArray<?>[length];
-  }
 
   S get(long ref) {
     if (ref <= 0 || ref >= DIRECT_LIMIT) {
       return ref <= 0 ? null : overflow.get(ref);
     }
-    AtomicReferenceArray<S>[] directory = pages;
+    Object[][] directory = pages;
     int page = (int) (ref >>> PAGE_BITS);
     if (page >= directory.length || directory[page] == null) {
       return null;
     }
-    return directory[page].get((int) (ref & (PAGE_SIZE - 1)));
+    return slot(directory[page], (int) (ref & (PAGE_SIZE - 1)));
   }
 
   boolean contains(long ref) {
@@ -57,34 +57,33 @@ final class SeriesTable<S> {
       return;
     }
     int page = (int) (ref >>> PAGE_BITS);
-    AtomicReferenceArray<S>[] directory = pages;
+    Object[][] directory = pages;
     if (page >= directory.length) {
-      AtomicReferenceArray<S>[] grown = newDirectory(Math.max(page + 1, directory.length * 2));
-      System.arraycopy(directory, 0, grown, 0, directory.length);
-      directory = grown;
-      pages = grown;
+      directory = Arrays.copyOf(directory, Math.max(page + 1, directory.length * 2));
+      pages = directory;
     }
     if (directory[page] == null) {
-      directory[page] = new AtomicReferenceArray<>(PAGE_SIZE);
+      directory[page] = new Object[PAGE_SIZE];
       // Re-publish the directory so lock-free readers see the new page.
       pages = directory;
     }
-    if (directory[page].getAndSet((int) (ref & (PAGE_SIZE - 1)), series) == null) {
+    int i = (int) (ref & (PAGE_SIZE - 1));
+    if (slot(directory[page], i) == null) {
       size++;
     }
+    SLOT.setRelease(directory[page], i, series);
   }
 
   /** Removes every entry whose series matches; callers serialise changes. */
   void removeIf(Predicate<S> doomed) {
-    AtomicReferenceArray<S>[] directory = pages;
-    for (AtomicReferenceArray<S> page : directory) {
+    for (Object[] page : pages) {
       if (page == null) {
         continue;
       }
       for (int i = 0; i < PAGE_SIZE; i++) {
-        S s = page.get(i);
+        S s = slot(page, i);
         if (s != null && doomed.test(s)) {
-          page.set(i, null);
+          SLOT.setRelease(page, i, null);
           size--;
         }
       }
@@ -92,6 +91,11 @@ final class SeriesTable<S> {
     int before = overflow.size();
     overflow.values().removeIf(doomed);
     size -= before - overflow.size();
+  }
+
+  @SuppressWarnings("unchecked")
+  private S slot(Object[] page, int i) {
+    return (S) SLOT.getAcquire(page, i);
   }
 
   /** References in use (a series logged under two references counts twice). */
@@ -103,12 +107,12 @@ final class SeriesTable<S> {
   List<S> distinctValues() {
     Map<S, Boolean> seen = new IdentityHashMap<>();
     List<S> out = new ArrayList<>();
-    for (AtomicReferenceArray<S> page : pages) {
+    for (Object[] page : pages) {
       if (page == null) {
         continue;
       }
       for (int i = 0; i < PAGE_SIZE; i++) {
-        S s = page.get(i);
+        S s = slot(page, i);
         if (s != null && seen.put(s, Boolean.TRUE) == null) {
           out.add(s);
         }

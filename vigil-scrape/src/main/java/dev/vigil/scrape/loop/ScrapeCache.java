@@ -31,7 +31,7 @@ final class ScrapeCache {
    * scraped, or (for a text metric relabeling dropped) none of them. {@code lastIteration} is refreshed
    * by every scrape that sees it.
    */
-  static final class Entry {
+  static final class Entry extends SeriesTextMap.Keyed {
     final long ref;
     final Labels labels;
     final long scrapedHash;
@@ -39,7 +39,8 @@ final class ScrapeCache {
     /** The number of the last scrape that tracked this series for staleness; -2 before any. */
     private long trackedInScrape = -2;
 
-    private Entry(long ref, Labels labels, long scrapedHash, long iteration) {
+    private Entry(byte[] bytes, int from, int to, long ref, Labels labels, long scrapedHash, long iteration) {
+      super(bytes, from, to);
       this.ref = ref;
       this.labels = labels;
       this.scrapedHash = scrapedHash;
@@ -91,14 +92,14 @@ final class ScrapeCache {
     if (ref == 0) {
       return null;
     }
-    Entry entry = new Entry(ref, labels, scrapedHash, iteration);
-    replaced(entries.put(bytes, from, to, entry));
+    Entry entry = new Entry(bytes, from, to, ref, labels, scrapedHash, iteration);
+    replaced(entries.put(entry));
     return entry;
   }
 
   /** Caches a series text that metric relabeling dropped, so later scrapes skip it outright. */
   void addDropped(byte[] bytes, int from, int to) {
-    replaced(entries.put(bytes, from, to, new Entry(0, null, 0, iteration)));
+    replaced(entries.put(new Entry(bytes, from, to, 0, null, 0, iteration)));
     droppedCount++;
   }
 

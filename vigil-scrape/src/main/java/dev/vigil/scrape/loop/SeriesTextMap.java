@@ -4,57 +4,71 @@ import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
- * A hash map keyed by series text, looked up straight from a range of the scraped body: a scrape of a
- * series seen before hashes and compares its bytes and allocates nothing. Open addressing with linear
- * probing over parallel arrays kept at most half full; a key is stored as an exact copy of its bytes,
- * so an entry costs those bytes and three array slots. Not thread-safe.
+ * A hash map of entries keyed by series text, looked up straight from a range of the scraped body: a
+ * scrape of a series seen before hashes and compares its bytes and allocates nothing. Each entry holds
+ * its own key (an exact copy of the bytes) and hash, so a lookup reads the table slot, the entry and
+ * the key's bytes, and nothing else: on a head of many series each of those is a cache miss. Open
+ * addressing with linear probing, at most half full. Not thread-safe.
  */
-final class SeriesTextMap<V> {
+final class SeriesTextMap<E extends SeriesTextMap.Keyed> {
   private static final int MIN_CAPACITY = 16;
 
-  private byte[][] keys;
-  private int[] hashes;
-  private Object[] values;
+  /** What the map stores: an entry that carries its series text and the text's hash. */
+  abstract static class Keyed {
+    private final byte[] text;
+    private final int hash;
+
+    /** Copies the text {@code bytes[from, to)}. */
+    Keyed(byte[] bytes, int from, int to) {
+      this.text = Arrays.copyOfRange(bytes, from, to);
+      this.hash = hash(bytes, from, to);
+    }
+
+    boolean hasText(byte[] bytes, int from, int to, int textHash) {
+      return hash == textHash && Arrays.equals(text, 0, text.length, bytes, from, to);
+    }
+  }
+
+  private Object[] table = new Object[MIN_CAPACITY];
   private int size;
 
-  SeriesTextMap() {
-    allocate(MIN_CAPACITY);
-  }
-
-  /** The value of the text {@code bytes[from, to)}, or null. */
+  /** The entry of the text {@code bytes[from, to)}, or null. */
   @SuppressWarnings("unchecked")
-  V get(byte[] bytes, int from, int to) {
-    int slot = find(bytes, from, to, hash(bytes, from, to));
-    return slot < 0 ? null : (V) values[slot];
-  }
-
-  /** Maps the text {@code bytes[from, to)} to {@code value}; returns what it mapped to before, or null. */
-  @SuppressWarnings("unchecked")
-  V put(byte[] bytes, int from, int to, V value) {
+  E get(byte[] bytes, int from, int to) {
     int hash = hash(bytes, from, to);
-    int slot = find(bytes, from, to, hash);
-    if (slot >= 0) {
-      V previous = (V) values[slot];
-      values[slot] = value;
-      return previous;
+    int mask = table.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      E entry = (E) table[i];
+      if (entry == null || entry.hasText(bytes, from, to, hash)) {
+        return entry;
+      }
     }
-    if (2 * (size + 1) > keys.length) {
-      rehash(keys.length * 2);
-    }
-    insert(Arrays.copyOfRange(bytes, from, to), hash, value);
-    size++;
-    return null;
   }
 
-  /** Removes every entry whose value matches; the arrays shrink when most of them went. */
+  /** Adds {@code entry}, replacing the one with the same text; returns that one, or null. */
   @SuppressWarnings("unchecked")
-  void removeIf(Predicate<V> doomed) {
+  E put(E entry) {
+    int slot = slotOf(entry);
+    E previous = (E) table[slot];
+    if (previous == null && 2 * (size + 1) > table.length) {
+      rehash(table.length * 2);
+      slot = slotOf(entry);
+    }
+    table[slot] = entry;
+    if (previous == null) {
+      size++;
+    }
+    return previous;
+  }
+
+  /** Removes every entry that matches; the table shrinks when most of them went. */
+  @SuppressWarnings("unchecked")
+  void removeIf(Predicate<E> doomed) {
     int kept = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        if (doomed.test((V) values[i])) {
-          keys[i] = null;
-          values[i] = null;
+    for (int i = 0; i < table.length; i++) {
+      if (table[i] != null) {
+        if (doomed.test((E) table[i])) {
+          table[i] = null;
         } else {
           kept++;
         }
@@ -65,7 +79,7 @@ final class SeriesTextMap<V> {
     }
     size = kept;
     // Linear probing cannot leave holes inside a run: reinsert every survivor.
-    int capacity = keys.length;
+    int capacity = table.length;
     while (capacity > MIN_CAPACITY && 8 * size < capacity) {
       capacity /= 2;
     }
@@ -76,56 +90,34 @@ final class SeriesTextMap<V> {
     return size;
   }
 
-  /** The number of slots; {@link #valueAt} of each is its entry's value, or null for a free slot. */
+  /** The number of slots; {@link #valueAt} of each is its entry, or null for a free slot. */
   int capacity() {
-    return values.length;
+    return table.length;
   }
 
   @SuppressWarnings("unchecked")
-  V valueAt(int slot) {
-    return (V) values[slot];
+  E valueAt(int slot) {
+    return (E) table[slot];
   }
 
-  private int find(byte[] bytes, int from, int to, int hash) {
-    int mask = keys.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
-      byte[] key = keys[i];
-      if (key == null) {
-        return -1;
-      }
-      if (hashes[i] == hash && Arrays.equals(key, 0, key.length, bytes, from, to)) {
-        return i;
-      }
-    }
-  }
-
-  private void insert(byte[] key, int hash, Object value) {
-    int mask = keys.length - 1;
-    int i = hash & mask;
-    while (keys[i] != null) {
+  /** The slot holding the entry with {@code entry}'s text, or the free slot where it would go. */
+  private int slotOf(Keyed entry) {
+    int mask = table.length - 1;
+    int i = entry.hash & mask;
+    while (table[i] != null && !((Keyed) table[i]).hasText(entry.text, 0, entry.text.length, entry.hash)) {
       i = (i + 1) & mask;
     }
-    keys[i] = key;
-    hashes[i] = hash;
-    values[i] = value;
+    return i;
   }
 
   private void rehash(int capacity) {
-    byte[][] oldKeys = keys;
-    int[] oldHashes = hashes;
-    Object[] oldValues = values;
-    allocate(capacity);
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != null) {
-        insert(oldKeys[i], oldHashes[i], oldValues[i]);
+    Object[] old = table;
+    table = new Object[capacity];
+    for (Object entry : old) {
+      if (entry != null) {
+        table[slotOf((Keyed) entry)] = entry;
       }
     }
-  }
-
-  private void allocate(int capacity) {
-    keys = new byte[capacity][];
-    hashes = new int[capacity];
-    values = new Object[capacity];
   }
 
   private static int hash(byte[] bytes, int from, int to) {

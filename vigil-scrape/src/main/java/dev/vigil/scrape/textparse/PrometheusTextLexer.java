@@ -1,5 +1,7 @@
 package dev.vigil.scrape.textparse;
 
+import java.util.function.IntPredicate;
+
 /**
  * Splits Prometheus text format 0.0.4 into the tokens Prometheus 2.42's generated lexer
  * ({@code model/textparse/promlex.l}) produces, at the same byte positions, so that the parser accepts
@@ -37,6 +39,12 @@ final class PrometheusTextLexer {
 
   /** What {@link #next} returns at the end; 2.42's lexer sees a NUL there too. */
   private static final int END = 0;
+
+  private static final boolean[] METRIC_NAME_BYTES = byteClass(c -> isMetricNameStart(c) || isDigit(c));
+  private static final boolean[] LABEL_NAME_BYTES = byteClass(c -> isLabelNameStart(c) || isDigit(c));
+  private static final boolean[] VALUE_BYTES = byteClass(PrometheusTextLexer::isValueByte);
+  private static final boolean[] DIGITS = byteClass(PrometheusTextLexer::isDigit);
+  private static final boolean[] PLAIN_VALUE_BYTES = byteClass(c -> c != '"' && c != '\\' && c != '\n' && c != 0);
 
   private final byte[] b;
   /** How many bytes of {@link #b} are input. */
@@ -243,15 +251,15 @@ final class PrometheusTextLexer {
         if (!isLabelNameStart(c)) {
           return Token.INVALID;
         }
-        do {
-          c = next();
-        } while (isLabelNameStart(c) || isDigit(c));
+        skip(LABEL_NAME_BYTES);
         return Token.LNAME;
     }
   }
 
   /** A double-quoted value, the opening quote under the cursor. */
   private Token lexLabelValue() {
+    // Bytes other than a quote, backslash, newline or NUL need no care: pass them in one sweep.
+    pos = skipFrom(pos + 1, PLAIN_VALUE_BYTES) - 1;
     while (true) {
       int c = next();
       if (c == '"') {
@@ -284,9 +292,8 @@ final class PrometheusTextLexer {
     if (!isValueByte(c)) {
       return Token.INVALID;
     }
-    while (isValueByte(next())) {
-      // The value runs to the next blank, newline, brace or NUL.
-    }
+    // The value runs to the next blank, newline, brace or NUL.
+    skip(VALUE_BYTES);
     state = TIMESTAMP;
     return Token.VALUE;
   }
@@ -301,17 +308,13 @@ final class PrometheusTextLexer {
     if (!isDigit(c)) {
       return Token.INVALID;
     }
-    while (isDigit(next())) {
-      // Only digits: 2.42 has no sign or fraction in a 0.0.4 timestamp.
-    }
+    // Only digits: 2.42 has no sign or fraction in a 0.0.4 timestamp.
+    skip(DIGITS);
     return Token.TIMESTAMP;
   }
 
   private Token metricName(int nextState) {
-    int c;
-    do {
-      c = next();
-    } while (isMetricNameStart(c) || isDigit(c));
+    skip(METRIC_NAME_BYTES);
     state = nextState;
     return Token.MNAME;
   }
@@ -328,6 +331,30 @@ final class PrometheusTextLexer {
     next();
     state = INIT;
     return Token.LINEBREAK;
+  }
+
+  /**
+   * Steps past the byte under the cursor and every following one of {@code byteClass}, as a loop of
+   * {@link #next()} would, but only in a state where {@code next()} skips no NULs.
+   */
+  private void skip(boolean[] byteClass) {
+    pos = skipFrom(pos + 1, byteClass);
+  }
+
+  /** The first position from {@code p} on whose byte is not of {@code byteClass}; at most the input's length. */
+  private int skipFrom(int p, boolean[] byteClass) {
+    while (p < length && byteClass[b[p] & 0xFF]) {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean[] byteClass(IntPredicate member) {
+    boolean[] table = new boolean[256];
+    for (int c = 0; c < 256; c++) {
+      table[c] = member.test(c);
+    }
+    return table;
   }
 
   private static boolean isBlank(int c) {

@@ -9,18 +9,34 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SeriesTextMapTest {
-  private final SeriesTextMap<String> map = new SeriesTextMap<>();
+  /** An entry with a value, for these tests. */
+  private static final class Valued extends SeriesTextMap.Keyed {
+    final String value;
+
+    Valued(byte[] bytes, int from, int to, String value) {
+      super(bytes, from, to);
+      this.value = value;
+    }
+  }
+
+  private final SeriesTextMap<Valued> map = new SeriesTextMap<>();
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  private void put(String text, String value) {
-    map.put(bytes(text), 0, text.length(), value);
+  /** Puts the text with its value; returns the value it replaced, or null. */
+  private String put(String text, String value) {
+    Valued previous = map.put(new Valued(bytes(text), 0, text.length(), value));
+    return previous == null ? null : previous.value;
   }
 
   private String get(String text) {
-    return map.get(bytes(text), 0, text.length());
+    return valueOf(map.get(bytes(text), 0, text.length()));
+  }
+
+  private static String valueOf(Valued entry) {
+    return entry == null ? null : entry.value;
   }
 
   @Test
@@ -28,14 +44,14 @@ class SeriesTextMapTest {
     put("a{x=\"1\"}", "one");
     byte[] body = bytes("b 2\na{x=\"1\"} 1\n");
 
-    assertThat(map.get(body, 4, 12)).isEqualTo("one");
+    assertThat(valueOf(map.get(body, 4, 12))).isEqualTo("one");
     assertThat(map.get(body, 4, 11)).isNull();
   }
 
   @Test
   void keepsItsOwnCopyOfTheKeyBytes() {
     byte[] body = bytes("a 1\n");
-    map.put(body, 0, 1, "a");
+    map.put(new Valued(body, 0, 1, "a"));
     body[0] = 'b';
 
     assertThat(get("a")).isEqualTo("a");
@@ -46,7 +62,7 @@ class SeriesTextMapTest {
   void putReplacesAndReturnsThePreviousValue() {
     put("a", "first");
 
-    assertThat(map.put(bytes("a"), 0, 1, "second")).isEqualTo("first");
+    assertThat(put("a", "second")).isEqualTo("first");
     assertThat(get("a")).isEqualTo("second");
     assertThat(map.size()).isEqualTo(1);
   }
@@ -64,7 +80,7 @@ class SeriesTextMapTest {
       put("series_" + i, i % 3 == 0 ? "doomed" : "kept" + i);
     }
 
-    map.removeIf("doomed"::equals);
+    map.removeIf(entry -> entry.value.equals("doomed"));
 
     assertThat(map.size()).isEqualTo(10_000 - 3334);
     for (int i = 0; i < 10_000; i++) {
@@ -80,10 +96,10 @@ class SeriesTextMapTest {
       for (int i = 0; i < 500; i++) {
         String text = "m{v=\"" + random.nextInt(2_000) + "\"}";
         String value = "r" + round + "i" + i;
-        assertThat(map.put(bytes(text), 0, text.length(), value)).isEqualTo(expected.put(text, value));
+        assertThat(put(text, value)).isEqualTo(expected.put(text, value));
       }
       String doomedRound = "r" + random.nextInt(round + 1) + "i";
-      map.removeIf(value -> value.startsWith(doomedRound));
+      map.removeIf(entry -> entry.value.startsWith(doomedRound));
       expected.values().removeIf(value -> value.startsWith(doomedRound));
       assertThat(map.size()).isEqualTo(expected.size());
     }
