@@ -161,6 +161,15 @@ own_metric() {
   curl -sf "$1/metrics" | awk -v name="$2" '$1 == name || index($1, name "{") == 1 { sum += $NF } END { printf "%.0f\n", sum }'
 }
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# One line per thread of a process: thread id, CPU ticks, name (a thread gone meanwhile is skipped).
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    # Thread names may hold spaces and parentheses: fields are counted after the name's last ")".
+    sed 's/.*) //' "$task/stat" 2>/dev/null \
+      | awk -v task="${task##*/}" -v comm="$(cat "$task/comm" 2>/dev/null)" '{ print task, $12 + $13, comm }' || true
+  done
+}
 status_kb() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
 
 echo "waiting for both servers to have all $targets targets up ..." >&2
@@ -177,6 +186,7 @@ prom_samples0=$(own_metric "$prom" prometheus_tsdb_head_samples_appended_total)
 vigil_samples0=$(own_metric "$vig" vigil_tsdb_head_samples_appended_total)
 prom_ticks0=$(ticks "$prom_pid")
 vigil_ticks0=$(ticks "$vigil_pid")
+thread_ticks "$vigil_pid" > "$work/vigil-threads-start.txt"
 farm_ticks0=$(ticks "$farm_pid")
 window=$(( minutes * 60 ))
 start=$SECONDS
@@ -213,6 +223,7 @@ prom_samples=$(( $(own_metric "$prom" prometheus_tsdb_head_samples_appended_tota
 vigil_samples=$(( $(own_metric "$vig" vigil_tsdb_head_samples_appended_total) - vigil_samples0 ))
 prom_cpu=$(( $(ticks "$prom_pid") - prom_ticks0 ))
 vigil_cpu=$(( $(ticks "$vigil_pid") - vigil_ticks0 ))
+thread_ticks "$vigil_pid" > "$work/vigil-threads-end.txt"
 farm_cpu=$(( $(ticks "$farm_pid") - farm_ticks0 ))
 elapsed=$(( SECONDS - start ))
 prom_rss=$(status_kb "$prom_pid" VmRSS)
@@ -305,4 +316,27 @@ print()
 print("goal CPU per million samples <= 0.5 x Prometheus: %.3f, %s" % (vcpm / pcpm, "met" if vcpm / pcpm <= 0.5 else "not met"))
 print("goal memory per series <= 0.5 x Prometheus: %.3f, %s" % (vpser / ppser, "met" if vpser / ppser <= 0.5 else "not met"))
 print("target farm: %.2f CPU seconds in the window (%.1f %% of one core)" % (fcpu, 100 * fcpu / elapsed))
+PY
+
+# Where Vigil's CPU went in the window, by kind of thread (numbers in thread names dropped); threads
+# that ended within the window are not seen, and their share shows as the rest.
+python3 - "$work" "$vigil_cpu" <<'PY'
+import collections, re, sys
+work, total = sys.argv[1], int(sys.argv[2])
+def load(name):
+    out = {}
+    for line in open("%s/vigil-threads-%s.txt" % (work, name)):
+        task, ticks, comm = (line.rstrip("\n").split(" ", 2) + [""])[:3]
+        out[task] = (re.sub(r"[-#]?[0-9]+", "#", comm), int(ticks))
+    return out
+start, end = load("start"), load("end")
+kinds = collections.Counter()
+for task, (kind, ticks) in end.items():
+    kinds[kind] += ticks - start.get(task, (kind, 0))[1]
+print()
+print("Vigil CPU in the window by thread kind:")
+for kind, ticks in kinds.most_common(8):
+    print("  %5.1f %%  %s" % (100.0 * ticks / total if total else 0, kind))
+rest = total - sum(kinds.values())
+print("  %5.1f %%  other threads, and threads that ended in the window" % (100.0 * rest / total if total else 0))
 PY
