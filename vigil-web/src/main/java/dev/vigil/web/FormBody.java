@@ -10,8 +10,11 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Reads a request's form values as Go's {@code Request.ParseForm} does: a POST, PUT or PATCH body is
- * read only when it is {@code application/x-www-form-urlencoded}, and at most {@link #MAX_BYTES}; a
- * larger body is not read at all and recorded as Go's {@code http: POST too large}.
+ * read only when it is {@code application/x-www-form-urlencoded}, and no further than {@link #MAX_BYTES}
+ * plus one byte, as Go's limited reader; a larger body is recorded as Go's {@code http: POST too large}.
+ * One declared larger is read that far too but not kept: a server that answered without reading
+ * would close the connection under a client still sending, which may then see a reset instead of
+ * the answer.
  */
 final class FormBody {
   /** Go's limit for a form body: 10 MiB. */
@@ -24,18 +27,32 @@ final class FormBody {
     if (!hasForm(request)) {
       return Params.decode(null, query);
     }
-    long declared = request.getLength();
-    if (declared > MAX_BYTES) {
-      return tooLarge(query);
-    }
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (request.getLength() > MAX_BYTES) {
+        skipUpTo(in, MAX_BYTES + 1L);
+        return tooLarge(query);
+      }
       body = in.readNBytes(MAX_BYTES + 1);
     }
     if (body.length > MAX_BYTES) {
       return tooLarge(query);
     }
     return Params.decode(new String(body, StandardCharsets.UTF_8), query);
+  }
+
+  private static void skipUpTo(InputStream in, long bytes) throws IOException {
+    long left = bytes;
+    while (left > 0) {
+      long skipped = in.skip(left);
+      if (skipped <= 0) {
+        if (in.read() < 0) {
+          return;
+        }
+        skipped = 1;
+      }
+      left -= skipped;
+    }
   }
 
   /** The message a body over the limit is recorded with. */
