@@ -153,8 +153,14 @@ final class FederateTarget implements RouteTarget {
     return out.toString();
   }
 
-  /** expfmt's text value: Go's %g shortest digits, with +Inf, -Inf and NaN spelled as the format wants. */
-  private static String value(double v) {
+  /**
+   * expfmt's text value ({@code writeFloat}): Go's %g shortest digits, with +Inf, -Inf and NaN spelled
+   * as the format wants, and any zero written as "0", negative zero included (expfmt tests {@code f == 0}).
+   */
+  static String value(double v) {
+    if (v == 0) {
+      return "0";
+    }
     if (Double.isNaN(v)) {
       return "NaN";
     }

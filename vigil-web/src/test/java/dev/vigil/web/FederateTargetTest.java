@@ -58,4 +58,14 @@ class FederateTargetTest {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).startsWith("1:4: parse error:");
   }
+
+  @Test
+  void valuesAreWrittenAsExpfmtWritesThemNegativeZeroAsZero() {
+    assertThat(FederateTarget.value(-0.0)).isEqualTo("0");
+    assertThat(FederateTarget.value(0.0)).isEqualTo("0");
+    assertThat(FederateTarget.value(-4.25)).isEqualTo("-4.25");
+    assertThat(FederateTarget.value(1e21)).isEqualTo("1e+21");
+    assertThat(FederateTarget.value(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
+    assertThat(FederateTarget.value(Double.NaN)).isEqualTo("NaN");
+  }
 }
