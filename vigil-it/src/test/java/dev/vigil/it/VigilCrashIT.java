@@ -73,6 +73,15 @@ class VigilCrashIT {
   }
 
   /** Waits for scraping to begin (discovery hands targets over after up to 5 s), then lets it run for {@code d}. */
+  /** Runs a server scraping with config {@code name} into {@code data} for {@code d}, then kills it with SIGKILL. */
+  private static void scrapeThenKill(String name, Path data, Duration d) throws Exception {
+    try (VigilServerProcess server = VigilServerProcess.start(dir.resolve("work-" + name), READY,
+        List.of("--config.file=" + config(name), "--storage.tsdb.path=" + data))) {
+      scrapeFor(d);
+      server.kill();
+    }
+  }
+
   private static void scrapeFor(Duration d) throws InterruptedException {
     long before = scrapes.get();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -98,11 +107,7 @@ class VigilCrashIT {
   @Test
   void everySampleInTheWalAtAKillIsServedAfterTheRestart() throws Exception {
     Path data = dir.resolve("killed");
-    try (VigilServerProcess server = VigilServerProcess.start(dir.resolve("work-a"), READY,
-        List.of("--config.file=" + config("a"), "--storage.tsdb.path=" + data))) {
-      scrapeFor(Duration.ofSeconds(3));
-      server.kill();
-    }
+    scrapeThenKill("a", data, Duration.ofSeconds(3));
     WalContents wal = WalContents.read(data.resolve("wal"));
     wal.torn().ifPresent(e -> assertThat(e.inLastSegment()).as("only the tail may be torn: %s", e.getMessage()).isTrue());
     assertThat(wal.named("crash_test_counter")).hasSize(SERIES);
@@ -115,11 +120,7 @@ class VigilCrashIT {
   @Test
   void aTornLastRecordIsCutWithALogLineAndEverythingBeforeItServed() throws Exception {
     Path data = dir.resolve("torn");
-    try (VigilServerProcess server = VigilServerProcess.start(dir.resolve("work-b"), READY,
-        List.of("--config.file=" + config("b"), "--storage.tsdb.path=" + data))) {
-      scrapeFor(Duration.ofSeconds(2));
-      server.kill();
-    }
+    scrapeThenKill("b", data, Duration.ofSeconds(2));
     tearLastRecord(data.resolve("wal"));
     WalContents wal = WalContents.read(data.resolve("wal"));
     assertThat(wal.torn()).as("the last record is torn").isPresent();
