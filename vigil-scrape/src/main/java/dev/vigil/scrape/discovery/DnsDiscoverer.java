@@ -57,6 +57,7 @@ public final class DnsDiscoverer implements Discoverer {
   private volatile boolean closed;
   private Thread thread;
   private ExecutorService lookupPool;
+  private JoinableThreads lookupThreads;
 
   public DnsDiscoverer(DnsSdConfig config, DnsResolver resolver) {
     this.names = List.copyOf(config.names());
@@ -100,12 +101,8 @@ public final class DnsDiscoverer implements Discoverer {
         return;
       }
       int id = THREADS.incrementAndGet();
-      AtomicInteger lookupThreads = new AtomicInteger();
-      lookupPool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "vigil-sd-dns-" + id + "-lookup-" + lookupThreads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      lookupThreads = new JoinableThreads("vigil-sd-dns-" + id + "-lookup-");
+      lookupPool = Executors.newCachedThreadPool(lookupThreads);
       thread = new Thread(() -> run(updates), "vigil-sd-dns-" + id);
       thread.setDaemon(true);
       thread.start();
@@ -130,7 +127,7 @@ public final class DnsDiscoverer implements Discoverer {
     if (running != null && running != Thread.currentThread()) {
       try {
         running.join(JOIN_MILLIS);
-        lookupPool.awaitTermination(JOIN_MILLIS, TimeUnit.MILLISECONDS);
+        lookupThreads.joinAll(JOIN_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
