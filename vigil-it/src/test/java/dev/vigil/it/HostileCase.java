@@ -1,7 +1,6 @@
 package dev.vigil.it;
 
 import dev.vigil.it.RawHttpTarget.Reply;
-import java.util.function.UnaryOperator;
 
 /**
  * One misbehaving scrape target: its job (also its path on the {@link RawHttpTarget}), what it answers,
@@ -13,20 +12,17 @@ import java.util.function.UnaryOperator;
  * @param up whether Prometheus counts the scrape as a success despite the hostility
  * @param lastError Prometheus's {@code lastError}, with {@code {url}} standing for the scrape URL and
  *     {@code {address}} for the target's host:port
- * @param comparable what of a {@code lastError} must be equal on both servers: the whole text, unless
- *     the case documents why a JDK limitation keeps Vigil from saying exactly what Go says
  */
-record HostileCase(String job, Reply reply, String settings, boolean up, String lastError,
-    UnaryOperator<String> comparable) {
+record HostileCase(String job, Reply reply, String settings, boolean up, String lastError) {
 
   /** A target that fails with exactly Prometheus's {@code lastError}. */
   static HostileCase down(String job, Reply reply, String settings, String lastError) {
-    return new HostileCase(job, reply, settings, false, lastError, UnaryOperator.identity());
+    return new HostileCase(job, reply, settings, false, lastError);
   }
 
   /** A target Prometheus scrapes successfully despite its hostility. */
   static HostileCase up(String job, Reply reply) {
-    return new HostileCase(job, reply, "", true, "", UnaryOperator.identity());
+    return new HostileCase(job, reply, "", true, "");
   }
 
   boolean listening() {

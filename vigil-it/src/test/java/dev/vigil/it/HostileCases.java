@@ -17,6 +17,9 @@ import java.util.List;
 final class HostileCases {
   /** A body the healthy target and several hostile ones serve: 200 samples, 3.3 KiB; under 1 KiB gzipped. */
   private static final byte[] GOOD = good();
+  /** The head of a chunked 200 of the text format. */
+  private static final String CHUNKED =
+      "HTTP/1.1 200 OK\r\nContent-Type: " + TEXT + "\r\nTransfer-Encoding: chunked\r\n\r\n";
 
   private HostileCases() {}
 
@@ -67,10 +70,9 @@ final class HostileCases {
         // 9. An error status, and nothing listening.
         down("http_500", Replies.status(500, "Internal Server Error"), "",
             "server returned HTTP status 500 Internal Server Error"),
-        // Go shows the server's own reason phrase, which the JDK's client does not expose: Vigil shows
-        // Go's standard text for the code (scrape/http/package-info.java). Compared up to the code.
-        new HostileCase("http_503_own_reason", Replies.status(503, "Down For Maintenance"), "", false,
-            "server returned HTTP status 503 Down For Maintenance", s -> s.replaceFirst("(status \\d{3}) .*", "$1")),
+        // Go shows the server's own reason phrase.
+        down("http_503_own_reason", Replies.status(503, "Down For Maintenance"), "",
+            "server returned HTTP status 503 Down For Maintenance"),
         down("connection_refused", null, "", "Get \"{url}\": dial tcp {address}: connect: connection refused"),
         // 10. Corrupt gzip: not gzip at all, a broken deflate stream, a wrong checksum.
         down("gzip_invalid_header", Replies.ok(TEXT, GOOD, "Content-Encoding: gzip"), "", "gzip: invalid header"),
@@ -78,7 +80,18 @@ final class HostileCases {
         down("gzip_corrupt_deflate", Replies.ok(TEXT, corruptDeflate(), "Content-Encoding: gzip"), "",
             "flate: corrupt input before offset 49"),
         down("gzip_bad_checksum", Replies.ok(TEXT, badChecksum(), "Content-Encoding: gzip"), "",
-            "gzip: invalid checksum"));
+            "gzip: invalid checksum"),
+        // 11. Broken HTTP: the connection closed before any answer, a head Go cannot read, a broken chunk.
+        down("closed_before_response", Replies.raw(""), "", "Get \"{url}\": EOF"),
+        down("malformed_status_line", Replies.raw("garbage\r\n\r\n"), "",
+            "Get \"{url}\": net/http: HTTP/1.x transport connection broken: malformed HTTP response \"garbage\""),
+        down("bad_content_length", Replies.raw("HTTP/1.1 200 OK\r\nContent-Length: x1\r\n\r\n"), "",
+            "Get \"{url}\": net/http: HTTP/1.x transport connection broken: bad Content-Length \"x1\""),
+        down("unsupported_transfer_encoding", Replies.raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n"), "",
+            "Get \"{url}\": net/http: HTTP/1.x transport connection broken: unsupported transfer encoding: \"gzip\""),
+        down("chunk_bad_length", Replies.raw(CHUNKED + "zz\r\n"), "", "invalid byte in chunk length"),
+        down("chunk_without_end", Replies.raw(CHUNKED + "5\r\nok 1\n\r\n0\r\n"), "",
+            "http: unexpected EOF reading trailer"));
   }
 
   /** The job every server must keep scraping successfully next to the hostile ones. */

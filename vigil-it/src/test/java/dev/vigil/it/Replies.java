@@ -46,6 +46,11 @@ final class Replies {
     };
   }
 
+  /** Exactly {@code response}, whatever it is, and the connection closed after it. */
+  static Reply raw(String response) {
+    return (in, out) -> out.write(response.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
   /** No answer at all: the request is read and the connection held until the client gives up. */
   static Reply silence() {
     return (in, out) -> {

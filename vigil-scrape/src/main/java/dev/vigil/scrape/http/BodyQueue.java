@@ -17,16 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * are requested ahead, so memory stays bounded whatever the body's size; cancelling aborts the
  * exchange (the client closes an HTTP/1.1 connection, resets an HTTP/2 stream).
  */
-final class BodyQueue implements HttpResponse.BodySubscriber<BodyQueue> {
-  /** Thrown, without a stack, when the deadline passes while waiting for the body. */
-  static final class DeadlineExceeded extends Exception {
-    static final DeadlineExceeded INSTANCE = new DeadlineExceeded();
-
-    private DeadlineExceeded() {
-      super("context deadline exceeded", null, false, false);
-    }
-  }
-
+final class BodyQueue implements HttpResponse.BodySubscriber<BodyQueue>, BodySource {
   private static final int PREFETCH = 4;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -101,13 +92,9 @@ final class BodyQueue implements HttpResponse.BodySubscriber<BodyQueue> {
     }
   }
 
-  /**
-   * The next non-empty buffer of the body, or null at its end.
-   *
-   * @throws DeadlineExceeded when {@code deadlineNanos} (a {@link System#nanoTime} value) passes first
-   * @throws IOException when the exchange failed, the client's exception as its cause
-   */
-  ByteBuffer next(long deadlineNanos) throws DeadlineExceeded, IOException, InterruptedException {
+  /** {@inheritDoc} A failed exchange throws a {@link BodyReadException} with the client's exception as cause. */
+  @Override
+  public ByteBuffer next(long deadlineNanos) throws DeadlineExceeded, IOException, InterruptedException {
     while (true) {
       while (index < current.size()) {
         ByteBuffer b = current.get(index++);
@@ -146,7 +133,8 @@ final class BodyQueue implements HttpResponse.BodySubscriber<BodyQueue> {
   }
 
   /** Aborts the exchange; safe from any thread, more than once, before or after subscription. */
-  void cancel() {
+  @Override
+  public void cancel() {
     Flow.Subscription s;
     lock.lock();
     try {

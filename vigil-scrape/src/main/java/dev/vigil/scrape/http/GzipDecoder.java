@@ -8,7 +8,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Go's {@code gzip.Reader} (multistream, as Prometheus uses it) over a {@link BodyQueue}, inflating
+ * Go's {@code gzip.Reader} (multistream, as Prometheus uses it) over a {@link BodySource}, inflating
  * straight into the scraper's buffer and stopping once the body size limit is reached, so a gzip bomb
  * costs no more than the limit. Errors carry Go's texts: {@code gzip: invalid header},
  * {@code gzip: invalid checksum}, {@code unexpected EOF}, {@code EOF} (an empty body), and
@@ -22,7 +22,7 @@ final class GzipDecoder {
   private final CRC32 crc = new CRC32();
   private final byte[] scratch = new byte[MAX_STRING];
 
-  private BodyQueue queue;
+  private BodySource queue;
   private long deadline;
   private ByteBuffer in;
   private boolean firstHeader;
@@ -32,11 +32,11 @@ final class GzipDecoder {
    * Decodes the whole body into {@code out} (appending from its current length).
    *
    * @throws ScrapeFailure with Go's text for a malformed stream, or the body size limit text
-   * @throws BodyQueue.DeadlineExceeded when the deadline passes first
+   * @throws BodySource.DeadlineExceeded when the deadline passes first
    * @throws IOException when the exchange fails underneath
    */
-  void decode(BodyQueue body, long deadlineNanos, BodyBuffer out, long limit)
-      throws ScrapeFailure, BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  void decode(BodySource body, long deadlineNanos, BodyBuffer out, long limit)
+      throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     this.queue = body;
     this.deadline = deadlineNanos;
     this.in = null;
@@ -58,7 +58,7 @@ final class GzipDecoder {
   }
 
   private void inflateMember(BodyBuffer out, long limit)
-      throws ScrapeFailure, BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+      throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     long size = 0;
     while (true) {
       if (out.length >= limit) {
@@ -93,7 +93,7 @@ final class GzipDecoder {
     }
   }
 
-  private void readTrailer() throws ScrapeFailure, BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  private void readTrailer() throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     if (readFull(scratch, 8) < 8) {
       throw new ScrapeFailure("unexpected EOF");
     }
@@ -105,7 +105,7 @@ final class GzipDecoder {
   }
 
   /** Go's {@code readHeader}: true for a member, false where Go sees io.EOF (no further member). */
-  private boolean readHeader() throws ScrapeFailure, BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  private boolean readHeader() throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     byte[] h = scratch;
     int got = readFull(h, 10);
     if (got == 0) {
@@ -159,7 +159,7 @@ final class GzipDecoder {
    * Go's {@code readString}: a NUL-terminated string of under 512 bytes. At the end of the body it
    * returns Go's bare io.EOF, which a first header reports as {@code EOF} and a later one ends on.
    */
-  private boolean skipString() throws ScrapeFailure, BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  private boolean skipString() throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     for (int i = 0; ; i++) {
       if (i >= MAX_STRING) {
         throw new ScrapeFailure("gzip: invalid header");
@@ -178,7 +178,7 @@ final class GzipDecoder {
     }
   }
 
-  private boolean fill() throws BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  private boolean fill() throws BodySource.DeadlineExceeded, IOException, InterruptedException {
     while (in == null || !in.hasRemaining()) {
       in = queue.next(deadline);
       if (in == null) {
@@ -188,11 +188,11 @@ final class GzipDecoder {
     return true;
   }
 
-  private int readByte() throws BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  private int readByte() throws BodySource.DeadlineExceeded, IOException, InterruptedException {
     return fill() ? in.get() & 0xff : -1;
   }
 
-  private int readFull(byte[] b, int n) throws BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  private int readFull(byte[] b, int n) throws BodySource.DeadlineExceeded, IOException, InterruptedException {
     int got = 0;
     while (got < n && fill()) {
       int k = Math.min(n - got, in.remaining());

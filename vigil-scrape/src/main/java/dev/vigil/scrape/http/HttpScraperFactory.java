@@ -20,8 +20,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManager;
@@ -64,10 +67,49 @@ public final class HttpScraperFactory implements ScraperFactory {
       "TLS13", 0x0304);
   private static final AtomicInteger FACTORIES = new AtomicInteger();
 
-  /** A client and the TLS files' bytes it was made from (null when not read). */
-  record ClientState(HttpClient client, byte[] ca, byte[] cert, byte[] key) {
+  /**
+   * The TLS setup made from the TLS files' bytes (null when not read), and the JDK's client on it, made
+   * at the first HTTPS request (plain HTTP does not use it, and each client keeps a thread).
+   */
+  final class ClientState {
+    private final SSLContext sslContext;
+    private final SSLParameters sslParameters;
+    private final byte[] ca;
+    private final byte[] cert;
+    private final byte[] key;
+    private HttpClient client;
+
+    ClientState(SSLContext sslContext, SSLParameters sslParameters, byte[] ca, byte[] cert, byte[] key) {
+      this.sslContext = sslContext;
+      this.sslParameters = sslParameters;
+      this.ca = ca;
+      this.cert = cert;
+      this.key = key;
+    }
+
     boolean matches(byte[] otherCa, byte[] otherCert, byte[] otherKey) {
       return Arrays.equals(ca, otherCa) && Arrays.equals(cert, otherCert) && Arrays.equals(key, otherKey);
+    }
+
+    /** The JDK's client for HTTPS requests, made on first use; fails once the factory is closed. */
+    HttpClient client(String urlText) throws ScrapeFailure {
+      synchronized (stateLock) {
+        if (state == null) {
+          throw new ScrapeFailure(GoText.urlError(urlText, "context canceled"));
+        }
+        if (client == null) {
+          client = HttpClient.newBuilder()
+              .executor(executor)
+              .sslContext(sslContext)
+              .sslParameters(sslParameters)
+              .followRedirects(HttpClient.Redirect.NEVER) // followed by the scraper, as Go's client does
+              .proxy(HttpClient.Builder.NO_PROXY) // Prometheus uses proxy_url only, never the environment
+              .version(config.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+              .build();
+          clients.add(client);
+        }
+        return client;
+      }
     }
   }
 
@@ -86,6 +128,8 @@ public final class HttpScraperFactory implements ScraperFactory {
   private final String staticAuthorization;
   private final String staticAuthorizationError;
   private final ExecutorService executor;
+  private final ScheduledThreadPoolExecutor deadlines;
+  private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
   private final Object stateLock = new Object();
   private final List<HttpClient> clients = new ArrayList<>();
   private volatile ClientState state;
@@ -99,7 +143,10 @@ public final class HttpScraperFactory implements ScraperFactory {
     this.clientCertificates = clientCertificates;
     this.staticAuthorization = staticAuthorization;
     this.staticAuthorizationError = staticAuthorizationError;
-    this.executor = Executors.newCachedThreadPool(daemonThreads(jobName));
+    ThreadFactory threads = daemonThreads(jobName);
+    this.executor = Executors.newCachedThreadPool(threads);
+    this.deadlines = new ScheduledThreadPoolExecutor(1, threads);
+    deadlines.setRemoveOnCancelPolicy(true); // most exchanges end long before their deadline
   }
 
   /**
@@ -193,7 +240,10 @@ public final class HttpScraperFactory implements ScraperFactory {
     return new HttpTargetScraper(this, Objects.requireNonNull(url, "url"));
   }
 
-  /** Shuts the client's threads down; scrapers made here fail with {@code context canceled} afterwards. */
+  /**
+   * Shuts the client's threads down and closes its connections; exchanges in progress and scrapers made
+   * here fail with {@code context canceled} afterwards.
+   */
   @Override
   public void close() {
     List<HttpClient> toShut;
@@ -203,6 +253,10 @@ public final class HttpScraperFactory implements ScraperFactory {
       clients.clear();
     }
     executor.shutdownNow();
+    deadlines.shutdownNow();
+    for (Http1Connection conn : connections) {
+      conn.close();
+    }
     for (HttpClient client : toShut) {
       shutdownNow(client);
     }
@@ -370,18 +424,21 @@ public final class HttpScraperFactory implements ScraperFactory {
       parameters.setProtocols(tlsProtocols);
     }
     SSLContext used = tls.serverName().isEmpty() ? context : new ServerNameSslContext(context, tls.serverName());
-    HttpClient client = HttpClient.newBuilder()
-        .executor(executor)
-        .sslContext(used)
-        .sslParameters(parameters)
-        .followRedirects(HttpClient.Redirect.NEVER) // followed by the scraper, as Go's client does
-        .proxy(HttpClient.Builder.NO_PROXY) // Prometheus uses proxy_url only, never the environment
-        .version(config.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .build();
-    synchronized (stateLock) {
-      clients.add(client);
-    }
-    return new ClientState(client, ca, cert, key);
+    return new ClientState(used, parameters, ca, cert, key);
+  }
+
+  /** The connections of this client's plain-HTTP scrapers, closed with it. */
+  Set<Http1Connection> connections() {
+    return connections;
+  }
+
+  /**
+   * Arms the deadline of one plain-HTTP exchange.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException once the factory is closed
+   */
+  ExchangeTimer exchangeTimer(long deadlineNanos) {
+    return new ExchangeTimer(deadlines, deadlineNanos);
   }
 
   /** Whether TLS is impossible for want of a version both min_version and Go's defaults allow. */

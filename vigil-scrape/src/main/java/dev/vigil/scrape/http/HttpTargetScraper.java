@@ -3,38 +3,16 @@ package dev.vigil.scrape.http;
 import dev.vigil.scrape.loop.ScrapeBody;
 import dev.vigil.scrape.loop.ScrapeFailure;
 import dev.vigil.scrape.loop.TargetScraper;
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
-import java.net.ProtocolException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 
 /**
- * One target's scraper: 2.42's {@code targetScraper.scrape} over the JDK's client. The whole exchange,
+ * One target's scraper: 2.42's {@code targetScraper.scrape}, plain HTTP on a connection of its own
+ * ({@link Http1Transport}), HTTPS over the JDK's client ({@link JdkTransport}). The whole exchange,
  * redirects and body included, is bounded by the timeout. The returned body lives in this scraper's
  * reused buffer and is valid until its next scrape.
  */
@@ -45,44 +23,19 @@ final class HttpTargetScraper implements TargetScraper {
   /** Go's client reads up to 2 KiB of a redirect's body, when it is no longer than that. */
   private static final int DRAIN_REDIRECT = 2 * 1024;
 
-  private static final Map<String, String> ALERTS = Map.ofEntries(
-      Map.entry("close_notify", "close notify"), Map.entry("unexpected_message", "unexpected message"),
-      Map.entry("bad_record_mac", "bad record MAC"), Map.entry("decryption_failed", "decryption failed"),
-      Map.entry("record_overflow", "record overflow"), Map.entry("decompression_failure", "decompression failure"),
-      Map.entry("handshake_failure", "handshake failure"), Map.entry("bad_certificate", "bad certificate"),
-      Map.entry("unsupported_certificate", "unsupported certificate"),
-      Map.entry("certificate_revoked", "revoked certificate"), Map.entry("certificate_expired", "expired certificate"),
-      Map.entry("certificate_unknown", "unknown certificate"), Map.entry("illegal_parameter", "illegal parameter"),
-      Map.entry("unknown_ca", "unknown certificate authority"), Map.entry("access_denied", "access denied"),
-      Map.entry("decode_error", "error decoding message"), Map.entry("decrypt_error", "error decrypting message"),
-      Map.entry("protocol_version", "protocol version not supported"),
-      Map.entry("insufficient_security", "insufficient security level"), Map.entry("internal_error", "internal error"),
-      Map.entry("inappropriate_fallback", "inappropriate fallback"), Map.entry("user_canceled", "user canceled"),
-      Map.entry("no_renegotiation", "no renegotiation"), Map.entry("missing_extension", "missing extension"),
-      Map.entry("unsupported_extension", "unsupported extension"),
-      Map.entry("certificate_unobtainable", "certificate unobtainable"),
-      Map.entry("unrecognized_name", "unrecognized name"),
-      Map.entry("bad_certificate_status_response", "bad certificate status response"),
-      Map.entry("bad_certificate_hash_value", "bad certificate hash value"),
-      Map.entry("unknown_psk_identity", "unknown PSK identity"),
-      Map.entry("certificate_required", "certificate required"),
-      Map.entry("no_application_protocol", "no application protocol"));
-
   private final HttpScraperFactory factory;
   private final URI target;
   private final String targetText;
   private final BodyBuffer buffer = new BodyBuffer();
+  private final Http1Transport plain;
+  private JdkTransport tls;
   private GzipDecoder gzip;
-
-  // The last request, reused while nothing in it changes.
-  private HttpRequest lastRequest;
-  private long lastTimeoutMillis;
-  private String lastAuthorization;
 
   HttpTargetScraper(HttpScraperFactory factory, URI target) {
     this.factory = factory;
     this.target = target;
     this.targetText = GoText.redactedUrl(target);
+    this.plain = new Http1Transport(factory);
   }
 
   @Override
@@ -109,18 +62,17 @@ final class HttpTargetScraper implements TargetScraper {
     String urlText = targetText;
     String referer = null;
     for (int requests = 1; ; requests++) {
-      HttpClient client = factory.clientFor(urlText).client();
+      HttpScraperFactory.ClientState client = factory.clientFor(urlText);
       String authorization = userInfoAuthorization(url);
       if (authorization == null) {
         authorization = factory.authorization(urlText);
       }
-      HttpRequest request = request(url, urlText, timeoutMillis, authorization, referer);
-      HttpResponse<BodyQueue> response = send(client, request, url, urlText, deadline);
-      BodyQueue body = response.body();
+      Exchange response = send(client, url, urlText, timeoutMillis, authorization, referer, deadline);
+      BodySource body = response.body();
       int status = response.statusCode();
       if (factory.followRedirects() && isRedirect(status)) {
-        String location = response.headers().firstValue("Location").orElse("");
-        if (!location.isEmpty()) {
+        String location = response.header("Location");
+        if (location != null && !location.isEmpty()) {
           URI next;
           try {
             next = url.resolve(new URI(location));
@@ -133,7 +85,7 @@ final class HttpTargetScraper implements TargetScraper {
             body.cancel();
             throw new ScrapeFailure(GoText.urlError(location, "stopped after 10 redirects"));
           }
-          long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+          long declared = contentLength(response);
           drain(body, deadline, declared <= DRAIN_REDIRECT ? DRAIN_REDIRECT : 0);
           referer = referer(url, next);
           url = next;
@@ -143,10 +95,48 @@ final class HttpTargetScraper implements TargetScraper {
       }
       if (status != 200) {
         drain(body, deadline, DRAIN_STATUS);
-        throw new ScrapeFailure("server returned HTTP status " + GoText.status(status));
+        throw new ScrapeFailure("server returned HTTP status " + response.status());
       }
-      return readBody(response.headers(), body, url, deadline);
+      return readBody(response, url, deadline);
     }
+  }
+
+  /** One request on the transport of its scheme: plain HTTP on this scraper's own, HTTPS on the JDK's. */
+  private Exchange send(HttpScraperFactory.ClientState client, URI url, String urlText, long timeoutMillis,
+      String authorization, String referer, long deadline) throws ScrapeFailure, InterruptedException {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new ScrapeFailure(GoText.urlError(urlText, "unsupported protocol scheme " + GoText.quote(scheme)));
+    }
+    if (url.getRawAuthority() == null || url.getRawAuthority().isEmpty()) {
+      throw new ScrapeFailure(GoText.urlError(urlText, "http: no Host in request URL"));
+    }
+    if (scheme.equals("http")) {
+      return plain.send(url, urlText, timeoutMillis, authorization, referer, deadline);
+    }
+    if (tls == null) {
+      tls = new JdkTransport(factory);
+    }
+    return tls.send(client.client(urlText), url, urlText, timeoutMillis, authorization, referer, deadline);
+  }
+
+  /** The declared Content-Length, -1 when absent or unreadable. */
+  private static long contentLength(Exchange response) {
+    String value = response.header("Content-Length");
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Closes the kept-alive connection. */
+  @Override
+  public void close() {
+    plain.close();
   }
 
   /**
@@ -176,103 +166,11 @@ final class HttpTargetScraper implements TargetScraper {
     return userInfo == null ? text : text.replaceFirst(java.util.regex.Pattern.quote(userInfo + "@"), "");
   }
 
-  private HttpRequest request(URI url, String urlText, long timeoutMillis, String authorization, String referer)
-      throws ScrapeFailure {
-    if (referer == null && url == target && lastRequest != null && lastTimeoutMillis == timeoutMillis
-        && java.util.Objects.equals(lastAuthorization, authorization)) {
-      return lastRequest;
-    }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    boolean https = scheme.equals("https");
-    if (!https && !scheme.equals("http")) {
-      throw new ScrapeFailure(GoText.urlError(urlText, "unsupported protocol scheme " + GoText.quote(scheme)));
-    }
-    if (url.getHost() == null || url.getHost().isEmpty()) {
-      String authority = url.getRawAuthority();
-      throw new ScrapeFailure(GoText.urlError(urlText, authority == null || authority.isEmpty()
-          ? "http: no Host in request URL"
-          : "host " + GoText.quote(authority) + " is not a host name Java's HTTP client accepts (RFC 2396)"));
-    }
-    if (https && factory.noTlsVersions()) {
-      throw new ScrapeFailure(GoText.urlError(urlText, "tls: no supported versions satisfy MinVersion and MaxVersion"));
-    }
-    HttpRequest.Builder builder;
-    try {
-      builder = HttpRequest.newBuilder(url)
-          .GET()
-          .timeout(Duration.ofMillis(timeoutMillis))
-          .header("Accept", HttpScraperFactory.ACCEPT_HEADER)
-          .header("Accept-Encoding", "gzip")
-          .header("User-Agent", HttpScraperFactory.USER_AGENT)
-          .header("X-Prometheus-Scrape-Timeout-Seconds", GoText.formatSeconds(timeoutMillis));
-      if (!https) {
-        builder.version(HttpClient.Version.HTTP_1_1); // Go speaks HTTP/2 over TLS only, never h2c upgrades
-      }
-      if (authorization != null) {
-        builder.header("Authorization", authorization);
-      }
-      if (referer != null) {
-        builder.header("Referer", referer);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ScrapeFailure(GoText.urlError(urlText, String.valueOf(e.getMessage())));
-    }
-    HttpRequest request = builder.build();
-    if (referer == null && url == target) {
-      lastRequest = request;
-      lastTimeoutMillis = timeoutMillis;
-      lastAuthorization = authorization;
-    }
-    return request;
-  }
-
-  private HttpResponse<BodyQueue> send(HttpClient client, HttpRequest request, URI url, String urlText, long deadline)
+  private ScrapeBody readBody(Exchange response, URI url, long deadline)
       throws ScrapeFailure, InterruptedException {
-    BodyQueue queue = new BodyQueue();
-    CompletableFuture<HttpResponse<BodyQueue>> exchange;
-    try {
-      exchange = client.sendAsync(request, info -> {
-        queue.headersReceived = true;
-        return queue;
-      });
-    } catch (RejectedExecutionException | IllegalStateException e) {
-      throw new ScrapeFailure(GoText.urlError(urlText, "context canceled"), e);
-    }
-    try {
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        throw new TimeoutException();
-      }
-      return exchange.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      abort(exchange, queue);
-      // Past the headers, Go's body reader reports the context's error alone.
-      throw new ScrapeFailure(queue.headersReceived ? DEADLINE : GoText.urlError(urlText, DEADLINE));
-    } catch (InterruptedException e) {
-      abort(exchange, queue);
-      throw e;
-    } catch (CancellationException e) {
-      throw new ScrapeFailure(GoText.urlError(urlText, "context canceled"), e);
-    } catch (ExecutionException e) {
-      abort(exchange, queue);
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (queue.headersReceived) {
-        // The JDK can fail the whole exchange for a body that breaks off early; Go fails the body read.
-        throw new ScrapeFailure(bodyError(cause, url), cause);
-      }
-      throw new ScrapeFailure(GoText.urlError(urlText, requestError(cause, url, deadline)), cause);
-    }
-  }
-
-  private static void abort(CompletableFuture<?> exchange, BodyQueue queue) {
-    exchange.cancel(true);
-    queue.cancel();
-  }
-
-  private ScrapeBody readBody(HttpHeaders headers, BodyQueue body, URI url, long deadline)
-      throws ScrapeFailure, InterruptedException {
-    String contentType = headers.firstValue("Content-Type").orElse("");
-    boolean gzipped = headers.firstValue("Content-Encoding").orElse("").equals("gzip");
+    BodySource body = response.body();
+    String contentType = Objects.requireNonNullElse(response.header("Content-Type"), "");
+    boolean gzipped = "gzip".equals(response.header("Content-Encoding"));
     long limit = factory.bodySizeLimit();
     try {
       if (gzipped) {
@@ -281,22 +179,21 @@ final class HttpTargetScraper implements TargetScraper {
         }
         gzip.decode(body, deadline, buffer, limit);
       } else {
-        try {
-          headers.firstValueAsLong("Content-Length").ifPresent(length -> buffer.expect(length, limit));
-        } catch (NumberFormatException e) {
-          // no usable length: the buffer grows as the body comes
+        long declared = contentLength(response);
+        if (declared > 0) {
+          buffer.expect(declared, limit);
         }
         readIdentity(body, deadline, limit);
       }
     } catch (ScrapeFailure e) {
       body.cancel();
       throw e;
-    } catch (BodyQueue.DeadlineExceeded e) {
+    } catch (BodySource.DeadlineExceeded e) {
       body.cancel();
       throw new ScrapeFailure(DEADLINE);
     } catch (IOException e) {
       body.cancel();
-      throw new ScrapeFailure(bodyError(e, url), e);
+      throw new ScrapeFailure(e instanceof GoIoException ? e.getMessage() : JdkTransport.bodyError(e, url), e);
     } catch (InterruptedException | RuntimeException | Error e) {
       body.cancel();
       throw e;
@@ -305,8 +202,8 @@ final class HttpTargetScraper implements TargetScraper {
   }
 
   /** 2.42's {@code io.Copy(w, io.LimitReader(resp.Body, limit))} and its {@code n >= limit} check. */
-  private void readIdentity(BodyQueue body, long deadline, long limit)
-      throws ScrapeFailure, BodyQueue.DeadlineExceeded, IOException, InterruptedException {
+  private void readIdentity(BodySource body, long deadline, long limit)
+      throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     for (ByteBuffer b; (b = body.next(deadline)) != null; ) {
       while (b.hasRemaining()) {
         int k = Math.min(buffer.room(limit), b.remaining());
@@ -320,183 +217,17 @@ final class HttpTargetScraper implements TargetScraper {
   }
 
   /** Reads and drops up to {@code max} bytes within the deadline, then lets the exchange go. */
-  private static void drain(BodyQueue body, long deadline, int max) throws InterruptedException {
+  private static void drain(BodySource body, long deadline, int max) throws InterruptedException {
     long left = max;
     try {
       for (ByteBuffer b; left > 0 && (b = body.next(deadline)) != null; ) {
         left -= b.remaining();
         b.position(b.limit());
       }
-    } catch (BodyQueue.DeadlineExceeded | IOException e) {
+    } catch (BodySource.DeadlineExceeded | IOException e) {
       // The response is already decided; Go ignores errors while draining too.
     } finally {
       body.cancel();
     }
-  }
-
-  /** A failure before the response headers, as Go's transport words it (without the URL). */
-  private String requestError(Throwable t, URI url, long deadline) {
-    t = unwrap(t);
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof GoTrustManager.GoCertificateException) {
-        return c.getMessage();
-      }
-    }
-    if (t instanceof HttpTimeoutException) {
-      return DEADLINE;
-    }
-    if (t instanceof CancellationException || t instanceof RejectedExecutionException || factory.isClosed()) {
-      return "context canceled";
-    }
-    SSLException ssl = find(t, SSLException.class);
-    if (ssl != null) {
-      return tlsError(ssl);
-    }
-    String certificateError = factory.clientCertificateError();
-    if (certificateError != null && find(t, EOFException.class) != null) {
-      return certificateError; // the server hung up on a handshake where Go would have failed first
-    }
-    if (find(t, UnresolvedAddressException.class) != null || find(t, UnknownHostException.class) != null) {
-      return "dial tcp: lookup " + url.getHost() + ": no such host";
-    }
-    if (t instanceof ConnectException || find(t, ConnectException.class) != null) {
-      return connectError(url, deadline);
-    }
-    if (find(t, EOFException.class) != null) {
-      return "EOF";
-    }
-    String reset = resetError(t, url);
-    if (reset != null) {
-      return reset;
-    }
-    ProtocolException protocol = find(t, ProtocolException.class);
-    if (protocol != null && protocol.getMessage() != null && protocol.getMessage().startsWith("Invalid status line: ")) {
-      String line = protocol.getMessage().substring("Invalid status line: ".length());
-      if (line.length() >= 2 && line.startsWith("\"") && line.endsWith("\"")) {
-        line = line.substring(1, line.length() - 1);
-      }
-      return "net/http: HTTP/1.x transport connection broken: malformed HTTP response " + GoText.quote(line);
-    }
-    return message(t);
-  }
-
-  /** How Go reports a TLS failure: its own x509 texts, {@code remote error: tls: …} for a peer's alert. */
-  private String tlsError(SSLException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    String certificateError = factory.clientCertificateError();
-    int alertAt = message.indexOf("Received fatal alert: ");
-    if (alertAt >= 0) {
-      if (certificateError != null) {
-        return certificateError; // Go fails the handshake with the reason it offered no certificate
-      }
-      String alert = message.substring(alertAt + "Received fatal alert: ".length()).trim();
-      return "remote error: tls: " + ALERTS.getOrDefault(alert, alert.replace('_', ' '));
-    }
-    if (message.contains("Remote host terminated the handshake")) {
-      return certificateError != null ? certificateError : "EOF"; // Go's handshake read hits io.EOF
-    }
-    if (message.contains("Unsupported or unrecognized SSL message")
-        || message.contains("Unrecognized SSL message, plaintext connection?")) {
-      return "tls: first record does not look like a TLS handshake";
-    }
-    if (message.contains("No appropriate protocol")) {
-      return "tls: no supported versions satisfy MinVersion and MaxVersion";
-    }
-    return message(e);
-  }
-
-  /**
-   * Go's dial error. The JDK's client loses the socket's own reason (it reports a bare
-   * ConnectException), so a second, plain connect finds it, bounded by the time left.
-   */
-  private static String connectError(URI url, long deadline) {
-    String host = url.getHost();
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(bare);
-    } catch (UnknownHostException e) {
-      return "dial tcp: lookup " + host + ": no such host";
-    }
-    int port = port(url);
-    String dialed = "dial tcp " + GoText.hostPort(GoText.ip(address), port) + ": ";
-    long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-    if (remainingMillis <= 0) {
-      return DEADLINE;
-    }
-    try (Socket probe = new Socket()) {
-      probe.connect(new InetSocketAddress(address, port), (int) Math.min(remainingMillis, 5_000));
-      return dialed + "connect: connection refused"; // it answered now; the failure was a refusal then
-    } catch (SocketTimeoutException e) {
-      return DEADLINE;
-    } catch (NoRouteToHostException e) {
-      return dialed + "connect: no route to host";
-    } catch (IOException e) {
-      String reason = e.getMessage() == null ? "connection refused" : e.getMessage().toLowerCase(Locale.ROOT);
-      int paren = reason.indexOf(" (");
-      return dialed + "connect: " + (paren > 0 ? reason.substring(0, paren) : reason);
-    }
-  }
-
-  private static int port(URI url) {
-    if (url.getPort() >= 0) {
-      return url.getPort();
-    }
-    return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-  }
-
-  /** A failure while the body was read, as Go's body reader reports it. */
-  private static String bodyError(Throwable e, URI url) {
-    Throwable t = e instanceof BodyQueue.BodyReadException && e.getCause() != null ? e.getCause() : e;
-    t = unwrap(t);
-    if (t instanceof HttpTimeoutException) {
-      return DEADLINE;
-    }
-    if (find(t, EOFException.class) != null) {
-      return "unexpected EOF";
-    }
-    String reset = resetError(t, url);
-    return reset != null ? reset : message(t);
-  }
-
-  private static String resetError(Throwable t, URI url) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c.getMessage() != null && c.getMessage().contains("Connection reset")) {
-        return "read tcp " + hostPortText(url) + ": read: connection reset by peer";
-      }
-    }
-    return null;
-  }
-
-  private static String hostPortText(URI url) {
-    String host = url.getHost();
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    InetAddress ip = GoTrustManager.parseIp(bare);
-    return GoText.hostPort(ip == null ? bare : GoText.ip(ip), port(url));
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return type.cast(c);
-      }
-    }
-    return null;
-  }
-
-  private static String message(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c.getMessage() != null && !c.getMessage().isEmpty()) {
-        return c.getMessage();
-      }
-    }
-    return t.getClass().getSimpleName();
   }
 }

@@ -279,6 +279,7 @@ final class ScrapeLoop {
 
   /** Under the lock: no tick runs any more. */
   private void finish() {
+    scraper.close();
     stopped.countDown();
     if (started && scrapedOnce && !endOfRunStalenessDisabled && !shutdown) {
       long untilNextTick = Math.max(0, nextTickNanos - System.nanoTime());

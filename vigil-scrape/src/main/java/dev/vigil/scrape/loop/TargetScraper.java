@@ -1,7 +1,7 @@
 package dev.vigil.scrape.loop;
 
 /** Fetches one target's exposition; one instance per target, used by one scrape loop at a time. */
-public interface TargetScraper {
+public interface TargetScraper extends AutoCloseable {
   /**
    * Scrapes once, giving up after {@code timeoutMillis}.
    *
@@ -9,4 +9,8 @@ public interface TargetScraper {
    * @throws InterruptedException when the loop is being stopped
    */
   ScrapeBody scrape(long timeoutMillis) throws ScrapeFailure, InterruptedException;
+
+  /** Lets go of what the scraper keeps between scrapes (a kept-alive connection); called once its loop ended. */
+  @Override
+  default void close() {}
 }

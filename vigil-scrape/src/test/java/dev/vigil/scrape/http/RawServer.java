@@ -62,6 +62,11 @@ final class RawServer implements AutoCloseable {
     return requests;
   }
 
+  /** The connections accepted so far. */
+  int connections() {
+    return sockets.size();
+  }
+
   private void accept() {
     while (!listener.isClosed()) {
       Socket s;
