@@ -27,7 +27,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -46,7 +45,8 @@ import java.util.function.Consumer;
  */
 public final class Head implements Appendable, Queryable, AutoCloseable {
   private final long chunkRange;
-  private final Map<Labels, MemSeries> byLabels = new ConcurrentHashMap<>();
+  /** Changed only under {@link #creation}, or before the head is shared. */
+  private final SeriesByLabels byLabels = new SeriesByLabels();
   /** Changed only under {@link #creation}. */
   private final SeriesTable<MemSeries> byRef = new SeriesTable<>();
   private final MemPostings postings = new MemPostings();
@@ -154,7 +154,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       s.logged = true;
       postings.add(ref, labels);
       byRef.put(ref, s);
-      byLabels.put(labels, s);
+      byLabels.add(s);
     }
     if (ref < Long.MAX_VALUE) {
       nextRef = Math.max(nextRef, ref + 1);
@@ -236,7 +236,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
         // Indexed before it can be found, so a reader that finds it also finds it in the postings.
         postings.add(s.ref, labels);
         byRef.put(s.ref, s);
-        byLabels.put(labels, s);
+        byLabels.add(s);
       }
       return s;
     }

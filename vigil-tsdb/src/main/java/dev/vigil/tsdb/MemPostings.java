@@ -25,27 +25,68 @@ final class MemPostings implements PostingsIndex {
   private final Map<String, Map<String, RefList>> byName = new HashMap<>();
   private final RefList all = new RefList();
 
+  /**
+   * One label pair's references, ascending. References are handed out densely from 1, so they are
+   * kept in 4 bytes each; a reference beyond an int (only a foreign WAL could hold one) switches the
+   * list to 8-byte references. Grown by half again, as most lists are small and every slack slot is
+   * memory of the head.
+   */
   private static final class RefList {
-    long[] refs = new long[4];
+    private int[] narrow = new int[4];
+    private long[] wide;
     int size;
 
     void add(long ref) {
-      if (size == refs.length) {
-        refs = Arrays.copyOf(refs, size * 2);
+      if (wide == null && ref <= Integer.MAX_VALUE) {
+        if (size == narrow.length) {
+          narrow = Arrays.copyOf(narrow, size + (size >> 1));
+        }
+        narrow[size++] = (int) ref;
+        return;
       }
-      refs[size++] = ref;
+      if (wide == null) {
+        wide = new long[narrow.length];
+        for (int i = 0; i < size; i++) {
+          wide[i] = narrow[i];
+        }
+        narrow = null;
+      }
+      if (size == wide.length) {
+        wide = Arrays.copyOf(wide, size + (size >> 1));
+      }
+      wide[size++] = ref;
+    }
+
+    private long get(int i) {
+      return wide != null ? wide[i] : narrow[i];
+    }
+
+    private void set(int i, long ref) {
+      if (wide != null) {
+        wide[i] = ref;
+      } else {
+        narrow[i] = (int) ref;
+      }
     }
 
     Postings copy() {
-      return new ListPostings(Arrays.copyOf(refs, size));
+      if (wide != null) {
+        return new ListPostings(Arrays.copyOf(wide, size));
+      }
+      long[] refs = new long[size];
+      for (int i = 0; i < size; i++) {
+        refs[i] = narrow[i];
+      }
+      return new ListPostings(refs);
     }
 
     /** Drops the references in {@code sortedGone}, keeping the rest in order. */
     void removeAll(long[] sortedGone) {
       int kept = 0;
       for (int i = 0; i < size; i++) {
-        if (Arrays.binarySearch(sortedGone, refs[i]) < 0) {
-          refs[kept++] = refs[i];
+        long ref = get(i);
+        if (Arrays.binarySearch(sortedGone, ref) < 0) {
+          set(kept++, ref);
         }
       }
       size = kept;

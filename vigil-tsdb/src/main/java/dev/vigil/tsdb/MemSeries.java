@@ -2,6 +2,7 @@ package dev.vigil.tsdb;
 
 import dev.vigil.core.chunkenc.Chunk;
 import dev.vigil.core.chunkenc.XorAppender;
+import dev.vigil.core.chunkenc.XorChunk;
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.storage.SampleRejectedException;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.List;
  */
 final class MemSeries {
   private static final int SAMPLES_PER_CHUNK = 120;
+  private static final int INITIAL_CHUNK_CAPACITY = 32;
   private static final Chunk[] NO_CHUNKS = new Chunk[0];
   private static final long[] NO_RANGES = new long[0];
 
@@ -208,18 +210,23 @@ final class MemSeries {
   }
 
   private void cut(long t) {
+    int capacity = INITIAL_CHUNK_CAPACITY;
     if (head != null) {
       int finished = count - 1;
       if (finished == chunks.length) {
         chunks = Arrays.copyOf(chunks, Math.max(2, chunks.length * 2));
         ranges = Arrays.copyOf(ranges, chunks.length * 2);
       }
-      // A finished chunk is immutable: keep its exact bytes, not the writer's growable buffer.
-      chunks[finished] = head.seal();
+      // A finished chunk is immutable: its bytes, without much of the writer's slack.
+      XorChunk done = head.finish();
+      chunks[finished] = done;
       ranges[2 * finished] = headMinTime;
       ranges[2 * finished + 1] = head.lastTime();
+      // The next chunk of a steady series is about as long: one buffer instead of a trail of outgrown ones.
+      int previous = done.sizeBytes();
+      capacity = Math.max(capacity, previous + (previous >> 4));
     }
-    head = new XorAppender();
+    head = new XorAppender(capacity);
     headMinTime = t;
     count++;
     nextAt = rangeEnd(t, chunkRange);

@@ -38,6 +38,23 @@ class XorChunkTest {
     assertThat(c.numSamples()).isEqualTo(300);
   }
 
+  @ParameterizedTest(name = "initial capacity {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 16, 32, 181, 4096})
+  void finish_givesTheSameBytesAsSealWhateverTheInitialCapacity(int capacity) {
+    XorAppender reference = new XorAppender();
+    XorAppender sized = new XorAppender(capacity);
+    java.util.Random random = new java.util.Random(capacity);
+    for (int i = 0; i < 120; i++) {
+      double v = random.nextDouble() * 1e6;
+      reference.append(i * 15_000L, v);
+      sized.append(i * 15_000L, v);
+    }
+    XorChunk finished = sized.finish();
+    assertThat(finished.bytes()).isEqualTo(reference.seal().bytes());
+    assertThat(finished.numSamples()).isEqualTo(120);
+    assertThat(drain(finished.iterator(null), 200)).isEqualTo(drain(reference.seal().iterator(null), 200));
+  }
+
   @Test
   void sizeBytes_equalsLengthOfBytes() {
     XorChunk c = encode(T5, new double[] {1, 2, 3, 4, 5});
