@@ -43,7 +43,7 @@ public final class BlockBuilder {
       s = new MemSeries(labels, chunkRange);
       series.put(labels, s);
     }
-    if (s.append(t, v)) {
+    if (s.add(t, v)) {
       samples++;
       minTime = Math.min(minTime, t);
       maxTime = Math.max(maxTime, t);

@@ -133,7 +133,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
       return;
     }
     try {
-      if (series.append(s.t(), s.v())) {
+      if (series.add(s.t(), s.v())) {
         appended(s.t(), s.t());
       }
     } catch (SampleRejectedException e) {

@@ -134,7 +134,7 @@ final class HeadAppender implements Appender {
     synchronized (s) {
       s.pendingAppends--;
       try {
-        return s.append(t, v);
+        return s.add(t, v);
       } catch (SampleRejectedException e) {
         head.rejected(e.reason());
         return false;

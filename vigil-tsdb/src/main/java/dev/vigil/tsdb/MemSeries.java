@@ -23,9 +23,11 @@ import java.util.List;
  * <p>In a head it is also the head's entry for the series, guarded by the series itself: its
  * reference, whether it was logged, and the appends in flight that keep it from being
  * garbage-collected; once collected it is marked, so an appender that found it just before looks it
- * up again. All in one object, as a head holds millions of series.
+ * up again. All in one object, as a head holds millions of series: the series is also the writer of
+ * its open chunk (it extends {@link XorAppender}, whose {@code append} only encodes; {@link #add}
+ * checks and cuts), so a sample's check and append read one object.
  */
-final class MemSeries {
+final class MemSeries extends XorAppender {
   private static final int SAMPLES_PER_CHUNK = 120;
   private static final int INITIAL_CHUNK_CAPACITY = 32;
   private static final Chunk[] NO_CHUNKS = new Chunk[0];
@@ -45,15 +47,15 @@ final class MemSeries {
    * series of a head have no finished chunk, and need no array.
    */
   private long[] ranges = NO_RANGES;
+  /** Chunks held; the last one, when there is one, is the open chunk this series itself writes. */
   private int count;
-  /** The chunk being appended to, the last one; null exactly when there is no chunk. */
-  private XorAppender head;
   /** The first sample's time of the head chunk; its last one is the encoder's. */
   private long headMinTime;
   private long nextAt;
 
   /** A series of a head, under its reference. */
   MemSeries(long ref, Labels labels, long chunkRange) {
+    super(INITIAL_CHUNK_CAPACITY);
     this.ref = ref;
     this.labels = labels;
     this.chunkRange = chunkRange;
@@ -72,14 +74,14 @@ final class MemSeries {
    * Appends a sample; an older timestamp is rejected, and so is the newest timestamp again with a
    * different value. The same sample twice is accepted and kept once, as Prometheus does.
    */
-  boolean append(long t, double v) {
+  boolean add(long t, double v) {
     if (!isNew(t, v)) {
       return false;
     }
-    if (head != null) {
-      int headSamples = head.numSamples();
+    if (count > 0) {
+      int headSamples = numSamples();
       if (headSamples == SAMPLES_PER_CHUNK / 4) {
-        nextAt = computeChunkEndTime(headMinTime, head.lastTime(), nextAt);
+        nextAt = computeChunkEndTime(headMinTime, lastTime(), nextAt);
       }
       if (t >= nextAt || headSamples >= SAMPLES_PER_CHUNK * 2) {
         cut(t);
@@ -87,7 +89,7 @@ final class MemSeries {
     } else {
       cut(t);
     }
-    head.append(t, v);
+    append(t, v);
     return true;
   }
 
@@ -96,16 +98,16 @@ final class MemSeries {
    * timestamp, or the newest timestamp with a different value, is rejected.
    */
   boolean isNew(long t, double v) {
-    if (head == null) {
+    if (count == 0) {
       return true;
     }
-    long maxTime = head.lastTime();
+    long maxTime = lastTime();
     if (t < maxTime) {
       throw new SampleRejectedException(SampleRejectedException.Reason.OUT_OF_ORDER,
           "series " + labels + " at " + t + " is older than its newest sample at " + maxTime);
     }
     if (t == maxTime) {
-      if (Double.doubleToRawLongBits(v) != head.lastValueBits()) {
+      if (Double.doubleToRawLongBits(v) != lastValueBits()) {
         throw new SampleRejectedException(SampleRejectedException.Reason.DUPLICATE_TIMESTAMP,
             "series " + labels + " already has a different value at " + t);
       }
@@ -116,7 +118,7 @@ final class MemSeries {
 
   /** The newest sample's time, or Long.MIN_VALUE before the first. */
   long maxTime() {
-    return head == null ? Long.MIN_VALUE : head.lastTime();
+    return count == 0 ? Long.MIN_VALUE : lastTime();
   }
 
   /**
@@ -133,7 +135,6 @@ final class MemSeries {
     }
     int left = count - drop;
     if (left == 0) {
-      head = null;
       Arrays.fill(chunks, 0, count - 1, null);
     } else {
       // The finished chunks go; the head chunk is among the ones left.
@@ -198,7 +199,7 @@ final class MemSeries {
    * so readers never see a later append half-written.
    */
   private Chunk chunk(int i) {
-    return i == count - 1 ? head.seal() : chunks[i];
+    return i == count - 1 ? seal() : chunks[i];
   }
 
   private long minTimeOf(int i) {
@@ -206,27 +207,30 @@ final class MemSeries {
   }
 
   private long maxTimeOf(int i) {
-    return i == count - 1 ? head.lastTime() : ranges[2 * i + 1];
+    return i == count - 1 ? lastTime() : ranges[2 * i + 1];
   }
 
   private void cut(long t) {
     int capacity = INITIAL_CHUNK_CAPACITY;
-    if (head != null) {
+    if (count > 0) {
       int finished = count - 1;
       if (finished == chunks.length) {
         chunks = Arrays.copyOf(chunks, Math.max(2, chunks.length * 2));
         ranges = Arrays.copyOf(ranges, chunks.length * 2);
       }
       // A finished chunk is immutable: its bytes, without much of the writer's slack.
-      XorChunk done = head.finish();
+      XorChunk done = finish();
       chunks[finished] = done;
       ranges[2 * finished] = headMinTime;
-      ranges[2 * finished + 1] = head.lastTime();
+      ranges[2 * finished + 1] = lastTime();
       // The next chunk of a steady series is about as long: one buffer instead of a trail of outgrown ones.
       int previous = done.sizeBytes();
       capacity = Math.max(capacity, previous + (previous >> 4));
     }
-    head = new XorAppender(capacity);
+    // A new series writes its first chunk into the buffer it was made with.
+    if (count > 0 || numSamples() > 0) {
+      restart(capacity);
+    }
     headMinTime = t;
     count++;
     nextAt = rangeEnd(t, chunkRange);

@@ -23,6 +23,13 @@ class BitWriter {
     buf = new byte[Math.max(initialCapacity, 16)];
   }
 
+  /** Starts over on a new buffer, leaving the old one to whoever holds it (a finished chunk). */
+  void reset(int initialCapacity) {
+    buf = new byte[Math.max(initialCapacity, 16)];
+    length = 0;
+    free = 0;
+  }
+
   int length() {
     return length;
   }

@@ -6,9 +6,10 @@ import java.util.Arrays;
  * Encodes samples into an XOR chunk; the format is described at {@link XorChunk}. It is the chunk's
  * bit stream itself rather than holding one, and can be used without an {@link XorChunk} around it:
  * a head keeps one chunk per series open, so each object less is memory every series pays and a
- * pointer less to follow on every append. {@link #seal()} copies out what was written.
+ * pointer less to follow on every append. {@link #seal()} copies out what was written. Not final: a
+ * head's series extends it to be its own open chunk, and {@link #restart} starts its next chunk.
  */
-public final class XorAppender extends BitWriter implements ChunkAppender {
+public class XorAppender extends BitWriter implements ChunkAppender {
   private static final int UNSET = 0xFF;
 
   private int count;
@@ -32,6 +33,21 @@ public final class XorAppender extends BitWriter implements ChunkAppender {
    */
   public XorAppender(int initialCapacity) {
     super(initialCapacity);
+    reserveBytes(2);
+  }
+
+  /**
+   * Starts a new, empty chunk in a new buffer of {@code initialCapacity} bytes; a chunk returned by
+   * {@link #finish()} before keeps the old buffer untouched.
+   */
+  protected void restart(int initialCapacity) {
+    reset(initialCapacity);
+    count = 0;
+    t = 0;
+    v = 0;
+    tDelta = 0;
+    leading = UNSET;
+    trailing = 0;
     reserveBytes(2);
   }
 
@@ -98,8 +114,9 @@ public final class XorAppender extends BitWriter implements ChunkAppender {
   }
 
   /**
-   * The finished chunk of an appender that will not be used again: its own buffer when at most an
-   * eighth of it (or 16 bytes) is unused, which saves a copy and the garbage of one, else an exact copy.
+   * The finished chunk of an appender that will not append to it again (it is dropped, or
+   * {@link #restart}s): its own buffer when at most an eighth of it (or 16 bytes) is unused, which
+   * saves a copy and the garbage of one, else an exact copy.
    */
   public XorChunk finish() {
     int unused = buffer().length - length() - XorChunk.PADDING;

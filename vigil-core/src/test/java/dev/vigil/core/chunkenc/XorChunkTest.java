@@ -56,6 +56,25 @@ class XorChunkTest {
   }
 
   @Test
+  void restart_leavesTheFinishedChunkIntactAndWritesTheNextAsAFreshAppenderWould() {
+    XorAppender writer = new XorAppender(16);
+    XorAppender fresh = new XorAppender();
+    for (int i = 0; i < 50; i++) {
+      writer.append(i * 15_000L, i * 1.5);
+    }
+    XorChunk first = writer.finish();
+    byte[] firstBytes = first.bytes().clone();
+    writer.restart(first.sizeBytes());
+    for (int i = 0; i < 30; i++) {
+      writer.append(1_000_000L + i * 10_000L, -i);
+      fresh.append(1_000_000L + i * 10_000L, -i);
+    }
+    assertThat(first.bytes()).isEqualTo(firstBytes);
+    assertThat(writer.seal().bytes()).isEqualTo(fresh.seal().bytes());
+    assertThat(writer.numSamples()).isEqualTo(30);
+  }
+
+  @Test
   void sizeBytes_equalsLengthOfBytes() {
     XorChunk c = encode(T5, new double[] {1, 2, 3, 4, 5});
 
