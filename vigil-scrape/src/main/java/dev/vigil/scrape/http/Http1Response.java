@@ -131,7 +131,7 @@ final class Http1Response implements Exchange, BodySource {
           if (left == 0) {
             return finish();
           }
-          requireBuffered();
+          requireBuffered(1, "unexpected EOF");
           return takeUpTo(left);
         case CHUNKED:
           while (left == 0) {
@@ -144,7 +144,7 @@ final class Http1Response implements Exchange, BodySource {
               return finish();
             }
           }
-          requireBuffered();
+          requireBuffered(1, "unexpected EOF");
           return takeUpTo(left);
         case UNTIL_CLOSE:
           if (!conn.in.hasRemaining() && conn.fill() < 0) {
@@ -176,9 +176,12 @@ final class Http1Response implements Exchange, BodySource {
     return null;
   }
 
-  private void requireBuffered() throws DeadlineExceeded, InterruptedException, IOException {
-    if (!conn.in.hasRemaining() && conn.fill() < 0) {
-      throw new GoIoException("unexpected EOF");
+  /** Reads until {@code bytes} are buffered; the stream ending first is {@code endOfStream} in Go's words. */
+  private void requireBuffered(int bytes, String endOfStream) throws DeadlineExceeded, InterruptedException, IOException {
+    while (conn.in.remaining() < bytes) {
+      if (conn.fill() < 0) {
+        throw new GoIoException(endOfStream);
+      }
     }
   }
 
@@ -362,11 +365,7 @@ final class Http1Response implements Exchange, BodySource {
   // Chunks.
 
   private void readChunkEnd() throws DeadlineExceeded, InterruptedException, IOException {
-    while (conn.in.remaining() < 2) {
-      if (conn.fill() < 0) {
-        throw new GoIoException("unexpected EOF");
-      }
-    }
+    requireBuffered(2, "unexpected EOF");
     ByteBuffer in = conn.in;
     int p = in.position();
     if (in.get(p) != '\r' || in.get(p + 1) != '\n') {
@@ -422,11 +421,7 @@ final class Http1Response implements Exchange, BodySource {
 
   /** Go's {@code body.readTrailer}: the empty line after the last chunk, or trailer fields up to it. */
   private void readTrailer() throws DeadlineExceeded, InterruptedException, IOException {
-    while (conn.in.remaining() < 2) {
-      if (conn.fill() < 0) {
-        throw new GoIoException("http: unexpected EOF reading trailer");
-      }
-    }
+    requireBuffered(2, "http: unexpected EOF reading trailer");
     ByteBuffer in = conn.in;
     int p = in.position();
     if (in.get(p) == '\r' && in.get(p + 1) == '\n') {

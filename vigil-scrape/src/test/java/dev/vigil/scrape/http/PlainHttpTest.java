@@ -48,6 +48,15 @@ class PlainHttpTest {
     return s;
   }
 
+  /** Scrapes {@code times} times, each time reading {@code body}, and counts the connections it took. */
+  private int connectionsForScrapes(RawServer server, int times, String body) throws Exception {
+    TargetScraper scraper = scraper(server);
+    for (int i = 0; i < times; i++) {
+      assertThat(text(scraper.scrape(2000))).isEqualTo(body);
+    }
+    return server.connections();
+  }
+
   private static String text(ScrapeBody body) {
     return new String(body.bytes(), 0, body.length(), StandardCharsets.UTF_8);
   }
@@ -76,11 +85,7 @@ class PlainHttpTest {
   @Test
   void keepsOneConnectionAcrossScrapes() throws Exception {
     RawServer server = serve("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nup 1");
-    TargetScraper scraper = scraper(server);
-    for (int i = 0; i < 3; i++) {
-      assertThat(text(scraper.scrape(2000))).isEqualTo("up 1");
-    }
-    assertThat(server.connections()).isEqualTo(1);
+    assertThat(connectionsForScrapes(server, 3, "up 1")).isEqualTo(1);
   }
 
   @Test
@@ -110,11 +115,7 @@ class PlainHttpTest {
         s.close();
       }
     });
-    TargetScraper scraper = scraper(server);
-    for (int i = 0; i < 3; i++) {
-      assertThat(text(scraper.scrape(2000))).isEqualTo("up 1");
-    }
-    assertThat(server.connections()).isEqualTo(connections);
+    assertThat(connectionsForScrapes(server, 3, "up 1")).isEqualTo(connections);
   }
 
   @Test
@@ -125,20 +126,14 @@ class PlainHttpTest {
       RawServer.write(out, "down 0\n");
       s.close();
     });
-    TargetScraper scraper = scraper(server);
-    assertThat(text(scraper.scrape(2000))).isEqualTo("up 1\ndown 0\n");
-    assertThat(text(scraper.scrape(2000))).isEqualTo("up 1\ndown 0\n");
-    assertThat(server.connections()).isEqualTo(2);
+    assertThat(connectionsForScrapes(server, 2, "up 1\ndown 0\n")).isEqualTo(2);
   }
 
   @Test
   void chunkedBodiesWithExtensionsAndTrailersAreReadAndTheConnectionKept() throws Exception {
     RawServer server = serve("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "5;name=value\r\nup 1\n\r\nA\r\ndown 0\nx 1\r\n0\r\nX-Trailer: t\r\n\r\n");
-    TargetScraper scraper = scraper(server);
-    assertThat(text(scraper.scrape(2000))).isEqualTo("up 1\ndown 0\nx 1");
-    assertThat(text(scraper.scrape(2000))).isEqualTo("up 1\ndown 0\nx 1");
-    assertThat(server.connections()).isEqualTo(1);
+    assertThat(connectionsForScrapes(server, 2, "up 1\ndown 0\nx 1")).isEqualTo(1);
   }
 
   @Test
