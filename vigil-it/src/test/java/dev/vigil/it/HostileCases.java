@@ -90,6 +90,10 @@ final class HostileCases {
         down("unsupported_transfer_encoding", Replies.raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n"), "",
             "Get \"{url}\": net/http: HTTP/1.x transport connection broken: unsupported transfer encoding: \"gzip\""),
         down("chunk_bad_length", Replies.raw(CHUNKED + "zz\r\n"), "", "invalid byte in chunk length"),
+        // Go's transport reads at most 10 MiB of response head.
+        down("oversized_head", Replies.raw("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(11 << 20) + "\r\n\r\n"), "",
+            "Get \"{url}\": net/http: HTTP/1.x transport connection broken: "
+                + "net/http: server response headers exceeded 10485760 bytes; aborted"),
         down("chunk_without_end", Replies.raw(CHUNKED + "5\r\nok 1\n\r\n0\r\n"), "",
             "http: unexpected EOF reading trailer"));
   }

@@ -226,10 +226,11 @@ final class Http1Response implements Exchange, BodySource {
   private String readHeadLine() throws DeadlineExceeded, InterruptedException, IOException {
     String line = readLine(headBudget);
     if (line == null) {
-      throw new GoIoException(headBudget <= 0
+      throw new GoIoException(lastLineTooLong
           ? "net/http: server response headers exceeded " + MAX_HEAD_BYTES + " bytes; aborted"
           : "unexpected EOF");
     }
+    headBudget -= line.length() + 1;
     return line;
   }
 
@@ -456,17 +457,19 @@ final class Http1Response implements Exchange, BodySource {
       int start = in.position();
       for (int i = start + scanned; i < in.limit(); i++) {
         if (in.get(i) == '\n') {
+          if (i - start > max) {
+            lastLineTooLong = true; // the end came in the same read as more than max bytes
+            return null;
+          }
           int end = i > start && in.get(i - 1) == '\r' ? i - 1 : i;
           String line = new String(in.array(), in.arrayOffset() + start, end - start, StandardCharsets.UTF_8);
           in.position(i + 1);
-          headBudget -= i + 1 - start;
           return line;
         }
       }
       scanned = in.remaining();
       if (scanned > max) {
         lastLineTooLong = true;
-        headBudget = 0;
         return null;
       }
       if (conn.fill() < 0) {

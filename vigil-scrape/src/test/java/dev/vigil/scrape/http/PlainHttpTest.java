@@ -190,6 +190,13 @@ class PlainHttpTest {
   }
 
   @Test
+  void aHeadOverTenMebibytesFailsAsGosTransportLimitsIt() throws Exception {
+    RawServer server = serve("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(11 << 20) + "\r\nContent-Length: 0\r\n\r\n");
+    assertThat(failure(scraper(server), 5000)).isEqualTo("Get \"" + server.url("/metrics")
+        + "\": net/http: HTTP/1.x transport connection broken: net/http: server response headers exceeded 10485760 bytes; aborted");
+  }
+
+  @Test
   void tooManyInformationalResponsesFail() throws Exception {
     RawServer server = serve("HTTP/1.1 100 Continue\r\n\r\n".repeat(6) + "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
     assertThat(failure(scraper(server), 2000)).isEqualTo("Get \"" + server.url("/metrics")
