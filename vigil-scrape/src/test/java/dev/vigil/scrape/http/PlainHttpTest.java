@@ -42,6 +42,14 @@ class PlainHttpTest {
     return raw((s, head, out) -> RawServer.write(out, response));
   }
 
+  /** Answers each request with {@code response} and closes the connection after it. */
+  private RawServer serveAndClose(String response) throws IOException {
+    return raw((s, head, out) -> {
+      RawServer.write(out, response);
+      s.close();
+    });
+  }
+
   private RawServer raw(RawServer.Script script) throws IOException {
     RawServer s = new RawServer(script);
     resources.add(s);
@@ -90,10 +98,8 @@ class PlainHttpTest {
 
   @Test
   void aKeptAliveConnectionTheServerClosedIsRetriedOnANewOne() throws Exception {
-    RawServer server = raw((s, head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nup 1");
-      s.close(); // without saying so: the client learns it on its next request
-    });
+    // Closed without saying so: the client learns it on its next request.
+    RawServer server = serveAndClose("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nup 1");
     TargetScraper scraper = scraper(server);
     assertThat(text(scraper.scrape(2000))).isEqualTo("up 1");
     RawServer.sleep(50);
@@ -153,19 +159,13 @@ class PlainHttpTest {
       "HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5\\r\\nhel | unexpected EOF",
       "HTTP/1.1 200 OK\\r\\nContent-Length: 10\\r\\n\\r\\nhello | unexpected EOF"})
   void brokenBodiesFailWithGoTexts(String response, String expected) throws Exception {
-    RawServer server = raw((s, head, out) -> {
-      RawServer.write(out, unescape(response));
-      s.close();
-    });
+    RawServer server = serveAndClose(unescape(response));
     assertThat(failure(scraper(server), 2000)).isEqualTo(expected);
   }
 
   @Test
   void aChunkLineOfFourKilobytesIsTooLong() throws Exception {
-    RawServer server = raw((s, head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;" + "x".repeat(4100) + "\r\n");
-      s.close();
-    });
+    RawServer server = serveAndClose("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;" + "x".repeat(4100) + "\r\n");
     assertThat(failure(scraper(server), 2000)).isEqualTo("header line too long");
   }
 
@@ -181,10 +181,7 @@ class PlainHttpTest {
       "HTTP/1.1 200 OK\\r\\nTransfer-Encoding: gzip\\r\\n\\r\\n | unsupported transfer encoding: \"gzip\"",
       "HTTP/1.1 200 OK\\r\\nContent-Ty | unexpected EOF"})
   void malformedHeadsFailAsABrokenConnection(String response, String expected) throws Exception {
-    RawServer server = raw((s, head, out) -> {
-      RawServer.write(out, unescape(response));
-      s.close();
-    });
+    RawServer server = serveAndClose(unescape(response));
     assertThat(failure(scraper(server), 2000))
         .isEqualTo("Get \"" + server.url("/metrics") + "\": net/http: HTTP/1.x transport connection broken: " + expected);
   }
