@@ -38,6 +38,18 @@ class JoinableThreadsTest {
   }
 
   @Test
+  void endedThreadsAreForgottenWhenTheNextIsMade() throws Exception {
+    JoinableThreads threads = new JoinableThreads("vigil-test-ended-");
+    for (int i = 0; i < 3; i++) {
+      Thread t = threads.newThread(() -> { });
+      t.start();
+      t.join(5_000);
+    }
+    threads.newThread(() -> { });
+    assertThat(threads.rememberedCount()).isEqualTo(1);
+  }
+
+  @Test
   void joinAllGivesUpAtItsDeadline() throws Exception {
     JoinableThreads threads = new JoinableThreads("vigil-test-stuck-");
     CountDownLatch release = new CountDownLatch(1);
