@@ -11,6 +11,9 @@ interface Exchange {
   /** The first value of a header (its name in any case), or null when absent. */
   String header(String name);
 
+  /** Go's {@code Response.ContentLength}: the body's declared length, -1 when unknown. */
+  long contentLength();
+
   /** The body, to be read to its end or cancelled. */
   BodySource body();
 }

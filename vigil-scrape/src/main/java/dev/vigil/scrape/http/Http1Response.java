@@ -43,6 +43,7 @@ final class Http1Response implements Exchange, BodySource {
   private int protoMinor;
   private int headBudget;
   private Framing framing;
+  private long contentLength = -1;
   private boolean keepAlive;
   private long left; // LENGTH: bytes of the body not yet handed out; CHUNKED: of the current chunk
   private boolean chunkEndPending;
@@ -108,6 +109,11 @@ final class Http1Response implements Exchange, BodySource {
       }
     }
     return null;
+  }
+
+  @Override
+  public long contentLength() {
+    return contentLength;
   }
 
   @Override
@@ -332,11 +338,13 @@ final class Http1Response implements Exchange, BodySource {
     String length = lengths.isEmpty() ? "" : trim(lengths.get(0));
     if (statusCode / 100 == 1 || statusCode == 204 || statusCode == 304) {
       framing = Framing.NONE;
+      contentLength = 0;
     } else if (chunked) {
       framing = Framing.CHUNKED;
     } else if (!length.isEmpty()) {
       framing = Framing.LENGTH;
-      left = parseLength(length);
+      contentLength = parseLength(length);
+      left = contentLength;
     } else {
       framing = Framing.UNTIL_CLOSE;
     }

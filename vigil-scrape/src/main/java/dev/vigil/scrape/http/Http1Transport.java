@@ -93,13 +93,12 @@ final class Http1Transport implements AutoCloseable {
   private final AtomicReference<Http1Connection> idle = new AtomicReference<>();
   private volatile boolean closed;
 
-  // The last request, reused while nothing in it changes.
-  private URI lastUrl;
-  private long lastTimeoutMillis;
-  private String lastAuthorization;
-  private String lastReferer;
-  private Endpoint lastEndpoint;
-  private byte[] lastRequest;
+  /** A request's destination and bytes. */
+  private record Prepared(Endpoint endpoint, byte[] bytes) {}
+
+  // The last request, reused while its key is equal.
+  private RequestKey lastKey;
+  private Prepared last;
 
   Http1Transport(HttpScraperFactory factory) {
     this.factory = factory;
@@ -111,14 +110,13 @@ final class Http1Transport implements AutoCloseable {
    *
    * @throws ScrapeFailure with Go's text, the URL in front
    */
-  Exchange send(URI url, String urlText, long timeoutMillis, String authorization, String referer, long deadline)
-      throws ScrapeFailure, InterruptedException {
+  Exchange send(RequestKey key, String urlText, long deadline) throws ScrapeFailure, InterruptedException {
     ExchangeTimer timer;
     try {
-      byte[] request = request(url, timeoutMillis, authorization, referer);
+      Prepared request = prepare(key);
       timer = factory.exchangeTimer(deadline);
       try {
-        return exchange(lastEndpoint, request, timer);
+        return exchange(request.endpoint(), request.bytes(), timer);
       } catch (BodySource.DeadlineExceeded | IOException | InterruptedException | RuntimeException e) {
         timer.stop();
         throw e;
@@ -227,31 +225,27 @@ final class Http1Transport implements AutoCloseable {
   }
 
   /** The request's bytes: 2.42's headers, {@code Host} and {@code User-Agent} first as Go writes them. */
-  private byte[] request(URI url, long timeoutMillis, String authorization, String referer) throws GoIoException {
-    if (url == lastUrl && lastRequest != null && timeoutMillis == lastTimeoutMillis
-        && Objects.equals(authorization, lastAuthorization) && Objects.equals(referer, lastReferer)) {
-      return lastRequest;
+  private Prepared prepare(RequestKey key) throws GoIoException {
+    if (key.equals(lastKey)) {
+      return last;
     }
-    Endpoint endpoint = Endpoint.of(url);
+    Endpoint endpoint = Endpoint.of(key.url());
     StringBuilder b = new StringBuilder(384)
         .append("GET ").append(endpoint.requestTarget()).append(" HTTP/1.1\r\n")
         .append("Host: ").append(endpoint.hostHeader()).append("\r\n")
         .append("User-Agent: ").append(HttpScraperFactory.USER_AGENT).append("\r\n")
         .append("Accept: ").append(HttpScraperFactory.ACCEPT_HEADER).append("\r\n")
         .append("Accept-Encoding: gzip\r\n");
-    if (authorization != null) {
-      b.append("Authorization: ").append(authorization).append("\r\n");
+    if (key.authorization() != null) {
+      b.append("Authorization: ").append(key.authorization()).append("\r\n");
     }
-    if (referer != null) {
-      b.append("Referer: ").append(Endpoint.ascii(referer)).append("\r\n");
+    if (key.referer() != null) {
+      b.append("Referer: ").append(Endpoint.ascii(key.referer())).append("\r\n");
     }
-    b.append("X-Prometheus-Scrape-Timeout-Seconds: ").append(GoText.formatSeconds(timeoutMillis)).append("\r\n\r\n");
-    lastUrl = url;
-    lastTimeoutMillis = timeoutMillis;
-    lastAuthorization = authorization;
-    lastReferer = referer;
-    lastEndpoint = endpoint;
-    lastRequest = b.toString().getBytes(StandardCharsets.ISO_8859_1);
-    return lastRequest;
+    b.append("X-Prometheus-Scrape-Timeout-Seconds: ").append(GoText.formatSeconds(key.timeoutMillis()))
+        .append("\r\n\r\n");
+    last = new Prepared(endpoint, b.toString().getBytes(StandardCharsets.ISO_8859_1));
+    lastKey = key;
+    return last;
   }
 }

@@ -85,7 +85,7 @@ final class HttpTargetScraper implements TargetScraper {
             body.cancel();
             throw new ScrapeFailure(GoText.urlError(location, "stopped after 10 redirects"));
           }
-          long declared = contentLength(response);
+          long declared = response.contentLength();
           drain(body, deadline, declared <= DRAIN_REDIRECT ? DRAIN_REDIRECT : 0);
           referer = referer(url, next);
           url = next;
@@ -111,26 +111,14 @@ final class HttpTargetScraper implements TargetScraper {
     if (url.getRawAuthority() == null || url.getRawAuthority().isEmpty()) {
       throw new ScrapeFailure(GoText.urlError(urlText, "http: no Host in request URL"));
     }
+    RequestKey key = new RequestKey(url, timeoutMillis, authorization, referer);
     if (scheme.equals("http")) {
-      return plain.send(url, urlText, timeoutMillis, authorization, referer, deadline);
+      return plain.send(key, urlText, deadline);
     }
     if (tls == null) {
       tls = new JdkTransport(factory);
     }
-    return tls.send(client.client(urlText), url, urlText, timeoutMillis, authorization, referer, deadline);
-  }
-
-  /** The declared Content-Length, -1 when absent or unreadable. */
-  private static long contentLength(Exchange response) {
-    String value = response.header("Content-Length");
-    if (value == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return tls.send(client.client(urlText), key, urlText, deadline);
   }
 
   /** Closes the kept-alive connection. */
@@ -179,7 +167,7 @@ final class HttpTargetScraper implements TargetScraper {
         }
         gzip.decode(body, deadline, buffer, limit);
       } else {
-        long declared = contentLength(response);
+        long declared = response.contentLength();
         if (declared > 0) {
           buffer.expect(declared, limit);
         }

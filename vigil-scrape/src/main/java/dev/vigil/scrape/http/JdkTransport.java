@@ -19,7 +19,6 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -76,6 +75,15 @@ final class JdkTransport {
     }
 
     @Override
+    public long contentLength() {
+      try {
+        return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+
+    @Override
     public BodySource body() {
       return response.body();
     }
@@ -83,12 +91,9 @@ final class JdkTransport {
 
   private final HttpScraperFactory factory;
 
-  // The last request, reused while nothing in it changes.
-  private URI lastUrl;
+  // The last request, reused while its key is equal.
+  private RequestKey lastKey;
   private HttpRequest lastRequest;
-  private long lastTimeoutMillis;
-  private String lastAuthorization;
-  private String lastReferer;
 
   JdkTransport(HttpScraperFactory factory) {
     this.factory = factory;
@@ -99,18 +104,17 @@ final class JdkTransport {
    *
    * @throws ScrapeFailure with Go's text, the URL in front
    */
-  Exchange send(HttpClient client, URI url, String urlText, long timeoutMillis, String authorization, String referer,
-      long deadline) throws ScrapeFailure, InterruptedException {
-    HttpRequest request = request(url, urlText, timeoutMillis, authorization, referer);
-    return new JdkExchange(exchange(client, request, url, urlText, deadline));
+  Exchange send(HttpClient client, RequestKey key, String urlText, long deadline)
+      throws ScrapeFailure, InterruptedException {
+    HttpRequest request = request(key, urlText);
+    return new JdkExchange(exchange(client, request, key.url(), urlText, deadline));
   }
 
-  private HttpRequest request(URI url, String urlText, long timeoutMillis, String authorization, String referer)
-      throws ScrapeFailure {
-    if (url == lastUrl && lastRequest != null && lastTimeoutMillis == timeoutMillis
-        && Objects.equals(lastAuthorization, authorization) && Objects.equals(lastReferer, referer)) {
+  private HttpRequest request(RequestKey key, String urlText) throws ScrapeFailure {
+    if (key.equals(lastKey)) {
       return lastRequest;
     }
+    URI url = key.url();
     if (url.getHost() == null || url.getHost().isEmpty()) {
       throw new ScrapeFailure(GoText.urlError(urlText, "host " + GoText.quote(url.getRawAuthority())
           + " is not a host name Java's HTTP client accepts (RFC 2396)"));
@@ -122,27 +126,23 @@ final class JdkTransport {
     try {
       builder = HttpRequest.newBuilder(url)
           .GET()
-          .timeout(Duration.ofMillis(timeoutMillis))
+          .timeout(Duration.ofMillis(key.timeoutMillis()))
           .header("Accept", HttpScraperFactory.ACCEPT_HEADER)
           .header("Accept-Encoding", "gzip")
           .header("User-Agent", HttpScraperFactory.USER_AGENT)
-          .header("X-Prometheus-Scrape-Timeout-Seconds", GoText.formatSeconds(timeoutMillis));
-      if (authorization != null) {
-        builder.header("Authorization", authorization);
+          .header("X-Prometheus-Scrape-Timeout-Seconds", GoText.formatSeconds(key.timeoutMillis()));
+      if (key.authorization() != null) {
+        builder.header("Authorization", key.authorization());
       }
-      if (referer != null) {
-        builder.header("Referer", referer);
+      if (key.referer() != null) {
+        builder.header("Referer", key.referer());
       }
     } catch (IllegalArgumentException e) {
       throw new ScrapeFailure(GoText.urlError(urlText, String.valueOf(e.getMessage())));
     }
-    HttpRequest request = builder.build();
-    lastUrl = url;
-    lastRequest = request;
-    lastTimeoutMillis = timeoutMillis;
-    lastAuthorization = authorization;
-    lastReferer = referer;
-    return request;
+    lastRequest = builder.build();
+    lastKey = key;
+    return lastRequest;
   }
 
   private HttpResponse<BodyQueue> exchange(HttpClient client, HttpRequest request, URI url, String urlText, long deadline)
