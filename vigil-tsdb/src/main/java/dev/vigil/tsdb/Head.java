@@ -183,10 +183,11 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
         }
       }
       try {
-        if (!unlogged.isEmpty()) {
-          wal.log(WalRecords.encodeSeries(unlogged));
+        if (unlogged.isEmpty()) {
+          wal.log(batch.walRecord.array(), batch.walRecord.length());
+        } else {
+          wal.log(WalRecords.encodeSeries(unlogged), batch.walRecord.array(), batch.walRecord.length());
         }
-        wal.log(batch.walRecord.array(), batch.walRecord.length());
       } catch (IOException e) {
         throw new StorageException("writing samples to the WAL failed: " + e.getMessage(), e);
       }

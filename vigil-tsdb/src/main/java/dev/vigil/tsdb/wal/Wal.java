@@ -81,6 +81,17 @@ public final class Wal implements AutoCloseable {
     active.flush();
   }
 
+  /**
+   * Logs the whole record {@code first}, then the record in the first {@code length} bytes of a reused
+   * array, with one flush: a head's commit logs the records of its new series before its samples.
+   */
+  public synchronized void log(byte[] first, byte[] record, int length) throws IOException {
+    ensureOpen();
+    append(first, first.length);
+    append(record, length);
+    active.flush();
+  }
+
   private void append(byte[] record, int length) throws IOException {
     if (!active.fits(length) && !active.isEmpty()) {
       nextSegment();

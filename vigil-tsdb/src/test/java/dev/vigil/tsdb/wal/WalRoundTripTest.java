@@ -43,6 +43,17 @@ class WalRoundTripTest {
   }
 
   @Test
+  void aWholeRecordThenOneFromAReusedArray_areTwoRecordsInOrder() throws Exception {
+    byte[] first = bytes(40, 2);
+    byte[] reused = bytes(300, 3);
+    try (Wal wal = Wal.open(dir)) {
+      wal.log(first, reused, 200);
+    }
+
+    assertThat(readAll(dir)).containsExactly(first, Arrays.copyOf(reused, 200));
+  }
+
+  @Test
   void randomRecordsAcrossManyTinySegmentsReadBackInOrder() throws Exception {
     Seeds.run("WAL round trip", random -> {
       Path walDir = Files.createTempDirectory(dir, "wal");
