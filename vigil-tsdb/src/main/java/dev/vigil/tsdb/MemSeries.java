@@ -29,7 +29,6 @@ import java.util.List;
  */
 final class MemSeries extends XorAppender {
   private static final int SAMPLES_PER_CHUNK = 120;
-  private static final int INITIAL_CHUNK_CAPACITY = 32;
   private static final Chunk[] NO_CHUNKS = new Chunk[0];
   private static final long[] NO_RANGES = new long[0];
 
@@ -55,7 +54,6 @@ final class MemSeries extends XorAppender {
 
   /** A series of a head, under its reference. */
   MemSeries(long ref, Labels labels, long chunkRange) {
-    super(INITIAL_CHUNK_CAPACITY);
     this.ref = ref;
     this.labels = labels;
     this.chunkRange = chunkRange;
@@ -211,7 +209,7 @@ final class MemSeries extends XorAppender {
   }
 
   private void cut(long t) {
-    int capacity = INITIAL_CHUNK_CAPACITY;
+    int capacity = INITIAL_CAPACITY;
     if (count > 0) {
       int finished = count - 1;
       if (finished == chunks.length) {

@@ -19,11 +19,15 @@ public class XorAppender extends BitWriter implements ChunkAppender {
   private int leading = UNSET;
   private int trailing;
 
+  /**
+   * A new chunk's buffer size when nothing better is known. Small: a chunk of regular samples takes
+   * about a byte and a half per sample, and many series of a head are a few samples into their chunk.
+   */
+  public static final int INITIAL_CAPACITY = 32;
+
   /** An appender of a new, empty chunk. */
   public XorAppender() {
-    // Small at first: a chunk of regular samples takes about a byte and a half per sample, and many
-    // series of a head are a few samples into their current chunk.
-    this(32);
+    this(INITIAL_CAPACITY);
   }
 
   /**
