@@ -17,6 +17,7 @@ import java.util.Map;
 public final class BlockBuilder {
   private final long chunkRange;
   private final Map<Labels, MemSeries> series = new HashMap<>();
+  private final ChunkArena openChunks = new ChunkArena();
   private long minTime = Long.MAX_VALUE;
   private long maxTime = Long.MIN_VALUE;
   private long samples;
@@ -40,7 +41,7 @@ public final class BlockBuilder {
         throw new IllegalArgumentException("empty label set");
       }
       LabelNames.validate(labels);
-      s = new MemSeries(labels, chunkRange);
+      s = new MemSeries(labels, chunkRange, openChunks);
       series.put(labels, s);
     }
     if (s.add(t, v)) {

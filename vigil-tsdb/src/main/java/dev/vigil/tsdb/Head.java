@@ -45,6 +45,7 @@ import java.util.function.Consumer;
  */
 public final class Head implements Appendable, Queryable, AutoCloseable {
   private final long chunkRange;
+  private final ChunkArena openChunks = new ChunkArena();
   /** Changed only under {@link #creation}, or before the head is shared. */
   private final SeriesByLabels byLabels = new SeriesByLabels();
   /** Changed only under {@link #creation}. */
@@ -150,7 +151,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     if (existing != null) {
       byRef.put(ref, existing);
     } else {
-      MemSeries s = new MemSeries(ref, labels, chunkRange);
+      MemSeries s = new MemSeries(ref, labels, chunkRange, openChunks);
       s.logged = true;
       postings.add(ref, labels);
       byRef.put(ref, s);
@@ -232,7 +233,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     synchronized (creation) {
       s = byLabels.get(labels);
       if (s == null) {
-        s = new MemSeries(nextRef++, labels, chunkRange);
+        s = new MemSeries(nextRef++, labels, chunkRange, openChunks);
         seriesCreated.incrementAndGet();
         // Indexed before it can be found, so a reader that finds it also finds it in the postings.
         postings.add(s.ref, labels);
@@ -279,6 +280,16 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
   /** Series garbage-collected since the head was created. */
   public long seriesRemoved() {
     return seriesRemoved.get();
+  }
+
+  /** Bytes of the slots holding the series' open chunks. */
+  public long openChunkBytes() {
+    return openChunks.usedBytes();
+  }
+
+  /** Bytes of the pages the open chunks' slots are carved from, in use or kept for reuse. */
+  public long openChunkPageBytes() {
+    return openChunks.reservedBytes();
   }
 
   /** The index of the WAL segment being written, or -1 without a WAL. */

@@ -25,7 +25,9 @@ import java.util.List;
  * garbage-collected; once collected it is marked, so an appender that found it just before looks it
  * up again. All in one object, as a head holds millions of series: the series is also the writer of
  * its open chunk (it extends {@link XorAppender}, whose {@code append} only encodes; {@link #add}
- * checks and cuts), so a sample's check and append read one object.
+ * checks and cuts), so a sample's check and append read one object. The open chunk's bytes are in a
+ * slot of a {@link ChunkArena}, moved to a larger slot as the chunk grows and reused for the next
+ * chunk when a chunk is cut (the finished one is copied out), so growing chunks leave no garbage.
  */
 final class MemSeries extends XorAppender {
   private static final int SAMPLES_PER_CHUNK = 120;
@@ -39,6 +41,8 @@ final class MemSeries extends XorAppender {
   boolean collected;
   private final Labels labels;
   private final long chunkRange;
+  /** Where the open chunk's bytes are: a slot of it from the first sample on, none while empty. */
+  private final ChunkArena arena;
   /** The finished chunks in time order, all but the last of the {@link #count} chunks. */
   private Chunk[] chunks = NO_CHUNKS;
   /**
@@ -53,15 +57,17 @@ final class MemSeries extends XorAppender {
   private long nextAt;
 
   /** A series of a head, under its reference. */
-  MemSeries(long ref, Labels labels, long chunkRange) {
+  MemSeries(long ref, Labels labels, long chunkRange, ChunkArena arena) {
+    super(Unplaced.UNTIL_RESTART);
     this.ref = ref;
     this.labels = labels;
     this.chunkRange = chunkRange;
+    this.arena = arena;
   }
 
   /** A series outside a head, which has no references. */
-  MemSeries(Labels labels, long chunkRange) {
-    this(0, labels, chunkRange);
+  MemSeries(Labels labels, long chunkRange, ChunkArena arena) {
+    this(0, labels, chunkRange, arena);
   }
 
   Labels labels() {
@@ -141,6 +147,10 @@ final class MemSeries extends XorAppender {
       System.arraycopy(ranges, 2 * drop, ranges, 0, 2 * (left - 1));
     }
     count = left;
+    if (left == 0) {
+      arena.release(buffer(), base());
+      unplace();
+    }
     return drop;
   }
 
@@ -216,22 +226,42 @@ final class MemSeries extends XorAppender {
         chunks = Arrays.copyOf(chunks, Math.max(2, chunks.length * 2));
         ranges = Arrays.copyOf(ranges, chunks.length * 2);
       }
-      // A finished chunk is immutable: its bytes, without much of the writer's slack.
-      XorChunk done = finish();
+      // Copied out: the slot is the next chunk's.
+      XorChunk done = seal();
       chunks[finished] = done;
       ranges[2 * finished] = headMinTime;
       ranges[2 * finished + 1] = lastTime();
-      // The next chunk of a steady series is about as long: one buffer instead of a trail of outgrown ones.
+      // The next chunk of a steady series is about as long: one slot instead of a trail of outgrown ones.
       int previous = done.sizeBytes();
-      capacity = Math.max(capacity, previous + (previous >> 4));
+      capacity = Math.max(capacity, previous + (previous >> 4) + XorChunk.PADDING);
     }
-    // A new series writes its first chunk into the buffer it was made with.
-    if (count > 0 || numSamples() > 0) {
-      restart(capacity);
-    }
+    startChunkIn(capacity);
     headMinTime = t;
     count++;
     nextAt = rangeEnd(t, chunkRange);
+  }
+
+  /** Starts the next chunk in a slot of about {@code capacity} bytes: the current one when it is that size. */
+  private void startChunkIn(int capacity) {
+    if (capacity() > 0) {
+      if (ChunkArena.capacityFor(capacity) == capacity()) {
+        restart(buffer(), base(), capacity());
+        return;
+      }
+      arena.release(buffer(), base());
+    }
+    ChunkArena.Slot slot = arena.allocate(capacity);
+    restart(slot.page(), slot.start(), slot.capacity());
+  }
+
+  /** The open chunk outgrew its slot: on to a larger one, and the old one back to the arena. */
+  @Override
+  protected void grow(int minCapacity) {
+    ChunkArena.Slot slot = arena.allocate(minCapacity);
+    byte[] page = buffer();
+    int start = base();
+    moveTo(slot.page(), slot.start(), slot.capacity());
+    arena.release(page, start);
   }
 
   /** End of the chunk range window holding t; Go's truncating division, so negative times match too. */

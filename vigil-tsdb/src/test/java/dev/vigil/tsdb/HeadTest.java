@@ -91,6 +91,62 @@ class HeadTest {
   }
 
   @Test
+  void openChunksLiveInSlotsThatGrowWithThemAndAreReusedAtACut() {
+    Head head = new Head(TWO_HOURS);
+    assertThat(head.openChunkBytes()).isZero();
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 240; i++) {
+      Appender app = head.appender();
+      for (int s = 0; s < 100; s++) {
+        app.append(0, Labels.of("__name__", "m", "s", Integer.toString(s)), i * 15_000L, random.nextDouble());
+      }
+      app.commit();
+      if (i == 0) {
+        assertThat(head.openChunkBytes()).isEqualTo(100L * 32);
+      }
+    }
+    // 240 samples at 15 s: two chunks cut at the 30-minute target each, the third open.
+    long open = head.openChunkBytes();
+    assertThat(open).isBetween(100L * 32, 100L * 2000);
+    assertThat(head.openChunkPageBytes()).isGreaterThanOrEqualTo(open);
+    Map<Labels, TreeMap<Long, Long>> samples = all(head);
+    assertThat(samples).hasSize(100);
+    assertThat(samples.values()).allSatisfy(series -> assertThat(series).hasSize(240));
+  }
+
+  @Test
+  void seriesTruncatedToNothingGiveTheirSlotsBack() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    for (int s = 0; s < 50; s++) {
+      app.append(0, Labels.of("__name__", "m", "s", Integer.toString(s)), 1000, s);
+    }
+    app.commit();
+    assertThat(head.openChunkBytes()).isPositive();
+
+    head.truncateMemory(TWO_HOURS);
+
+    assertThat(head.numSeries()).isZero();
+    assertThat(head.openChunkBytes()).isZero();
+  }
+
+  @Test
+  void aSeriesTruncatedToNothingButStillAppendedToStartsAFreshChunk() {
+    Head head = new Head(TWO_HOURS);
+    Appender first = head.appender();
+    first.append(0, UP, 1000, 1);
+    first.commit();
+    Appender pending = head.appender();
+    pending.append(0, UP, TWO_HOURS + 1000, 2);
+
+    head.truncateMemory(TWO_HOURS);
+    pending.commit();
+
+    assertThat(all(head)).containsEntry(UP, new TreeMap<>(Map.of(TWO_HOURS + 1000, Double.doubleToRawLongBits(2))));
+    assertThat(head.openChunkBytes()).isEqualTo(32);
+  }
+
+  @Test
   void samplesBeforeTheMinimumValidTimeAreOutOfBounds() {
     Head head = new Head(TWO_HOURS);
     head.setMinValidTime(10_000);

@@ -22,6 +22,11 @@ final class StorageMetrics {
 
   static void register(PrometheusRegistry registry, Tsdb tsdb, TsdbMaintenance maintenance) {
     gauge(registry, "vigil_tsdb_head_series", "Series in the head block.", () -> tsdb.head().numSeries());
+    gauge(registry, "vigil_tsdb_head_open_chunk_bytes", "Bytes of the slots holding the head's open chunks.",
+        () -> tsdb.head().openChunkBytes());
+    gauge(registry, "vigil_tsdb_head_open_chunk_page_bytes",
+        "Bytes of the pages the open chunks' slots are carved from, in use or kept for reuse.",
+        () -> tsdb.head().openChunkPageBytes());
     GaugeWithCallback.builder()
         .name("vigil_tsdb_head_min_time")
         .help("Time of the head's oldest sample, in milliseconds.")

@@ -15,27 +15,58 @@ import java.util.Arrays;
  */
 class BitWriter {
   private byte[] buf;
-  private int length;
+  /** Where this stream's bytes start in {@link #buf}: a head's open chunks share pages of many. */
+  private int base;
+  /** Index in {@link #buf} after the last byte written. */
+  private int pos;
+  /** Index in {@link #buf} where this stream's region ends. */
+  private int limit;
   /** Bits still free in the last byte; 0 means the next bit starts a new byte, 8 that the last byte is empty. */
   private int free;
 
   BitWriter(int initialCapacity) {
-    buf = new byte[Math.max(initialCapacity, 16)];
+    reset(initialCapacity);
   }
 
-  /** Starts over on a new buffer, leaving the old one to whoever holds it (a finished chunk). */
+  /** A stream written into {@code capacity} bytes of {@code buf} from {@code base}. */
+  BitWriter(byte[] buf, int base, int capacity) {
+    reset(buf, base, capacity);
+  }
+
+  /** Starts over on a new array, leaving the old bytes to whoever holds them (a finished chunk). */
   void reset(int initialCapacity) {
-    buf = new byte[Math.max(initialCapacity, 16)];
-    length = 0;
-    free = 0;
+    int capacity = Math.max(initialCapacity, 16);
+    reset(new byte[capacity], 0, capacity);
   }
 
-  int length() {
-    return length;
+  /**
+   * Starts over in {@code capacity} bytes of {@code buf} from {@code base}, which need not be zero:
+   * every byte is stored whole before its bits are or-ed in.
+   */
+  void reset(byte[] buf, int base, int capacity) {
+    this.buf = buf;
+    this.base = base;
+    this.pos = base;
+    this.limit = base + capacity;
+    this.free = 0;
   }
 
-  byte[] buffer() {
+  protected final int length() {
+    return pos - base;
+  }
+
+  protected final byte[] buffer() {
     return buf;
+  }
+
+  /** Where the stream's first byte is in {@link #buffer()}. */
+  protected final int base() {
+    return base;
+  }
+
+  /** The bytes of the region the stream may fill, including room for {@link XorChunk#PADDING}. */
+  protected final int capacity() {
+    return limit - base;
   }
 
   void writeBit(boolean bit) {
@@ -44,7 +75,7 @@ class BitWriter {
     }
     free--;
     if (bit) {
-      buf[length - 1] |= (byte) (1 << free);
+      buf[pos - 1] |= (byte) (1 << free);
     }
   }
 
@@ -54,20 +85,20 @@ class BitWriter {
     boolean leavesEmptyByte = nbits >= 8 && (nbits & 7) == 0 && (free == 0 || free == 8);
     if (nbits <= free) {
       free -= nbits;
-      buf[length - 1] |= (byte) ((value & ((1L << nbits) - 1)) << free);
+      buf[pos - 1] |= (byte) ((value & ((1L << nbits) - 1)) << free);
     } else {
       // Checked once for all the bytes this write adds, so the loop below stores without growing.
       ensureRoom(((nbits - free + 7) >> 3) + (leavesEmptyByte ? 1 : 0));
       if (free > 0) {
         nbits -= free;
-        buf[length - 1] |= (byte) ((value >>> nbits) & ((1 << free) - 1));
+        buf[pos - 1] |= (byte) ((value >>> nbits) & ((1 << free) - 1));
       }
       while (nbits >= 8) {
         nbits -= 8;
-        buf[length++] = (byte) (value >>> nbits);
+        buf[pos++] = (byte) (value >>> nbits);
       }
       if (nbits > 0) {
-        buf[length++] = (byte) (value << (8 - nbits));
+        buf[pos++] = (byte) (value << (8 - nbits));
         free = 8 - nbits;
       } else {
         free = 0;
@@ -98,29 +129,60 @@ class BitWriter {
 
   /** Overwrites a whole byte that was already written; used for the sample count header. */
   void setByte(int index, int b) {
-    buf[index] = (byte) b;
+    buf[base + index] = (byte) b;
   }
 
   byte[] toByteArray() {
-    return Arrays.copyOf(buf, length);
+    return Arrays.copyOfRange(buf, base, pos);
+  }
+
+  /** The bytes written, in a new array with {@code padding} zero bytes after them. */
+  byte[] copy(int padding) {
+    byte[] out = new byte[length() + padding];
+    System.arraycopy(buf, base, out, 0, length());
+    return out;
+  }
+
+  /**
+   * Continues the stream in {@code capacity} bytes of {@code to} from {@code toBase}, which must hold
+   * what was written; the old region is left as it is.
+   */
+  protected final void moveTo(byte[] to, int toBase, int capacity) {
+    int length = length();
+    if (capacity < length) {
+      throw new IllegalArgumentException("a region of " + capacity + " bytes cannot hold the " + length + " written");
+    }
+    System.arraycopy(buf, base, to, toBase, length);
+    buf = to;
+    base = toBase;
+    pos = toBase + length;
+    limit = toBase + capacity;
+  }
+
+  /**
+   * Moves the stream to a region of at least {@code minCapacity} bytes, when its own is full. Here a
+   * new array half again as large (rather than double: a head holds one growing chunk per series, and
+   * its slack is memory every series pays); a head's series moves into its arena instead.
+   */
+  protected void grow(int minCapacity) {
+    int capacity = Math.max(minCapacity, capacity() + (capacity() >> 1));
+    moveTo(new byte[capacity], 0, capacity);
   }
 
   private void newByte() {
     ensureRoom(1);
-    buf[length++] = 0;
+    buf[pos++] = 0;
     free = 8;
   }
 
   /**
-   * Makes room for {@code bytes} more bytes, keeping XorChunk.PADDING zero bytes after the data so
-   * readers of the live buffer never run off it.
+   * Makes room for {@code bytes} more bytes, keeping room for XorChunk.PADDING bytes after the data,
+   * which a stream in an array of its own keeps zero, so readers of the live buffer never run off it.
    */
   private void ensureRoom(int bytes) {
-    int needed = length + bytes + XorChunk.PADDING;
-    if (needed > buf.length) {
-      // Half again rather than double: a head holds one growing chunk per series, and its slack is
-      // memory every series pays.
-      buf = Arrays.copyOf(buf, Math.max(needed, buf.length + (buf.length >> 1)));
+    int needed = pos + bytes + XorChunk.PADDING;
+    if (needed > limit) {
+      grow(needed - base);
     }
   }
 }

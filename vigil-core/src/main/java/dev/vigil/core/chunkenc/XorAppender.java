@@ -1,7 +1,5 @@
 package dev.vigil.core.chunkenc;
 
-import java.util.Arrays;
-
 /**
  * Encodes samples into an XOR chunk; the format is described at {@link XorChunk}. It is the chunk's
  * bit stream itself rather than holding one, and can be used without an {@link XorChunk} around it:
@@ -11,6 +9,7 @@ import java.util.Arrays;
  */
 public class XorAppender extends BitWriter implements ChunkAppender {
   private static final int UNSET = 0xFF;
+  private static final byte[] NO_BYTES = new byte[0];
 
   private int count;
   private long t;
@@ -40,12 +39,36 @@ public class XorAppender extends BitWriter implements ChunkAppender {
     reserveBytes(2);
   }
 
+  /** Says that an appender has no buffer until a {@link #restart(byte[], int, int)}. */
+  protected enum Unplaced {
+    UNTIL_RESTART
+  }
+
   /**
-   * Starts a new, empty chunk in a new buffer of {@code initialCapacity} bytes; a chunk returned by
-   * {@link #finish()} before keeps the old buffer untouched.
+   * An appender with no buffer yet, for a subclass that places each chunk itself: {@link
+   * #restart(byte[], int, int)} must start one before the first append.
    */
-  protected void restart(int initialCapacity) {
-    reset(initialCapacity);
+  protected XorAppender(Unplaced unplaced) {
+    super(NO_BYTES, 0, 0);
+  }
+
+  /**
+   * Starts a new, empty chunk in {@code capacity} bytes of {@code buffer} from {@code base}, such as
+   * a slot of a head's arena; the bytes there need not be zero. A chunk {@link #seal()}ed before
+   * keeps its own copy.
+   */
+  protected void restart(byte[] buffer, int base, int capacity) {
+    reset(buffer, base, capacity);
+    startChunk();
+  }
+
+  /** Drops the buffer, which its owner takes back: nothing is held until the next restart. */
+  protected void unplace() {
+    reset(NO_BYTES, 0, 0);
+    count = 0;
+  }
+
+  private void startChunk() {
     count = 0;
     t = 0;
     v = 0;
@@ -114,20 +137,7 @@ public class XorAppender extends BitWriter implements ChunkAppender {
 
   /** A read-only chunk of the samples appended so far, with exactly their bytes (plus padding). */
   public XorChunk seal() {
-    return XorChunk.wrap(Arrays.copyOf(buffer(), length() + XorChunk.PADDING), 0, length());
-  }
-
-  /**
-   * The finished chunk of an appender that will not append to it again (it is dropped, or
-   * {@link #restart}s): its own buffer when at most an eighth of it (or 16 bytes) is unused, which
-   * saves a copy and the garbage of one, else an exact copy.
-   */
-  public XorChunk finish() {
-    int unused = buffer().length - length() - XorChunk.PADDING;
-    if (unused <= Math.max(16, length() >> 3)) {
-      return XorChunk.wrap(buffer(), 0, length());
-    }
-    return seal();
+    return XorChunk.wrap(copy(XorChunk.PADDING), 0, length());
   }
 
   /** Prometheus's asymmetric range: -(2^(n-1)-1) <= x <= 2^(n-1). */

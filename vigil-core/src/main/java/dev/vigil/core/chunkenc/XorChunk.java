@@ -101,7 +101,7 @@ public final class XorChunk implements Chunk {
   @Override
   public int numSamples() {
     byte[] b = writer != null ? writer.buffer() : data;
-    int o = writer != null ? 0 : offset;
+    int o = writer != null ? writer.base() : offset;
     return ((b[o] & 0xFF) << 8) | (b[o + 1] & 0xFF);
   }
 
@@ -121,7 +121,7 @@ public final class XorChunk implements Chunk {
   public SampleIterator iterator(SampleIterator reuse) {
     XorIterator it = reuse instanceof XorIterator ? (XorIterator) reuse : new XorIterator();
     if (writer != null) {
-      it.reset(writer.buffer(), 0, writer.length());
+      it.reset(writer.buffer(), writer.base(), writer.length());
     } else {
       it.reset(data, offset, length);
     }

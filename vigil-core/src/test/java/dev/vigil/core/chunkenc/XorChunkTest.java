@@ -40,7 +40,7 @@ class XorChunkTest {
 
   @ParameterizedTest(name = "initial capacity {0}")
   @org.junit.jupiter.params.provider.ValueSource(ints = {0, 16, 32, 181, 4096})
-  void finish_givesTheSameBytesAsSealWhateverTheInitialCapacity(int capacity) {
+  void seal_givesTheSameBytesWhateverTheInitialCapacity(int capacity) {
     XorAppender reference = new XorAppender();
     XorAppender sized = new XorAppender(capacity);
     java.util.Random random = new java.util.Random(capacity);
@@ -49,22 +49,24 @@ class XorChunkTest {
       reference.append(i * 15_000L, v);
       sized.append(i * 15_000L, v);
     }
-    XorChunk finished = sized.finish();
-    assertThat(finished.bytes()).isEqualTo(reference.seal().bytes());
-    assertThat(finished.numSamples()).isEqualTo(120);
-    assertThat(drain(finished.iterator(null), 200)).isEqualTo(drain(reference.seal().iterator(null), 200));
+    XorChunk sealed = sized.seal();
+    assertThat(sealed.bytes()).isEqualTo(reference.seal().bytes());
+    assertThat(sealed.numSamples()).isEqualTo(120);
+    assertThat(drain(sealed.iterator(null), 200)).isEqualTo(drain(reference.seal().iterator(null), 200));
   }
 
   @Test
-  void restart_leavesTheFinishedChunkIntactAndWritesTheNextAsAFreshAppenderWould() {
-    XorAppender writer = new XorAppender(16);
+  void restart_inARegionOfDirtyBytes_writesWhatAFreshAppenderWritesAndTouchesNothingOutsideIt() {
+    XorAppender writer = new XorAppender();
     XorAppender fresh = new XorAppender();
     for (int i = 0; i < 50; i++) {
       writer.append(i * 15_000L, i * 1.5);
     }
-    XorChunk first = writer.finish();
+    XorChunk first = writer.seal();
     byte[] firstBytes = first.bytes().clone();
-    writer.restart(first.sizeBytes());
+    byte[] page = new byte[1024];
+    Arrays.fill(page, (byte) 0xA5);
+    writer.restart(page, 100, 400);
     for (int i = 0; i < 30; i++) {
       writer.append(1_000_000L + i * 10_000L, -i);
       fresh.append(1_000_000L + i * 10_000L, -i);
@@ -72,6 +74,38 @@ class XorChunkTest {
     assertThat(first.bytes()).isEqualTo(firstBytes);
     assertThat(writer.seal().bytes()).isEqualTo(fresh.seal().bytes());
     assertThat(writer.numSamples()).isEqualTo(30);
+    for (int i = 0; i < page.length; i++) {
+      if (i < 100 || i >= 500) {
+        assertThat(page[i]).as("byte %d outside the region", i).isEqualTo((byte) 0xA5);
+      }
+    }
+  }
+
+  @Test
+  void growingIntoRegionsOfASharedPage_givesTheBytesOfAnAppenderWithAnArrayOfItsOwn() {
+    byte[] page = new byte[65536];
+    Arrays.fill(page, (byte) 0x5A);
+    int[] next = {0};
+    XorAppender paged = new XorAppender(XorAppender.Unplaced.UNTIL_RESTART) {
+      @Override
+      protected void grow(int minCapacity) {
+        int start = next[0];
+        next[0] += minCapacity + 32;
+        moveTo(page, start, minCapacity + 32);
+      }
+    };
+    paged.restart(page, next[0], 10);
+    next[0] += 10;
+    XorAppender own = new XorAppender();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 120; i++) {
+      long t = i * 15_000L + random.nextInt(50);
+      double v = random.nextInt(1000) / 8.0;
+      paged.append(t, v);
+      own.append(t, v);
+    }
+    assertThat(paged.seal().bytes()).isEqualTo(own.seal().bytes());
+    assertThat(paged.base()).isGreaterThan(0);
   }
 
   @Test

@@ -1,0 +1,221 @@
+package dev.vigil.tsdb;
+
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Where a head's series keep the bytes of their open chunks: slots of a few dozen sizes, each size
+ * carved out of pages of 64 KiB.
+ *
+ * <p>An open chunk grows as samples arrive. In an array of its own, every buffer it outgrows would
+ * be garbage, and as series live long, the collector would find those buffers only by collecting
+ * the old generation whole: in the first half hour of 200k series, while every one grows its first
+ * chunk, well over 100 MB of them. Here an outgrown slot goes back to its page's free list for the
+ * next chunk of that size, and a page whose slots are all free goes back to a pool for any size.
+ * Sizes are about 19 % apart (a factor of 2^(1/4)), so a chunk's slack is about a tenth of it rather
+ * than the quarter of an array grown by half.
+ *
+ * <p>Readers never see a slot: a series copies its open chunk out under its own lock ({@link
+ * MemSeries#snapshot}), and moves or releases its slot only under that lock, so a released slot is
+ * never read through it again. Thread-safe; the arena's lock is taken only when a chunk changes
+ * slots.
+ */
+final class ChunkArena {
+  static final int PAGE_BYTES = 1 << 16;
+  /** Slot sizes: 32 bytes times 2^(k/4), rounded up to 8, up to an eighth of a page. */
+  private static final int[] SLOT_SIZES = slotSizes(32, PAGE_BYTES / 8);
+  /** Free pages kept for reuse beyond what is in use: at least this many, or an eighth of those in use. */
+  private static final int MIN_SPARE_PAGES = 4;
+
+  /** Per slot size, the pages with a free slot, most recently freed first. */
+  private final Page[] withRoom = new Page[SLOT_SIZES.length];
+  private final Map<byte[], Page> pages = new IdentityHashMap<>();
+  private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+  private long usedBytes;
+  private long pageBytes;
+
+  /** {@code capacity} bytes of {@code page} from {@code start}, for one open chunk. */
+  record Slot(byte[] page, int start, int capacity) {}
+
+  /** One page: slots of one size, handed out from a free list or else from the unused end. */
+  private static final class Page {
+    final byte[] bytes;
+    final int sizeClass;
+    final int slotSize;
+    int used;
+    /** Start of the first free slot, whose first four bytes hold the start of the next; -1 when none. */
+    int freeHead = -1;
+    /** Start of the part of the page never handed out. */
+    int unused;
+    Page previous;
+    Page next;
+    boolean listed;
+
+    Page(byte[] bytes, int sizeClass, int slotSize) {
+      this.bytes = bytes;
+      this.sizeClass = sizeClass;
+      this.slotSize = slotSize;
+    }
+
+    boolean hasRoom() {
+      return freeHead >= 0 || unused + slotSize <= bytes.length;
+    }
+  }
+
+  /**
+   * A slot of at least {@code minCapacity} bytes. Past the largest size (more than any chunk a head
+   * cuts holds) the slot is a page of its own.
+   */
+  synchronized Slot allocate(int minCapacity) {
+    if (minCapacity <= 0) {
+      throw new IllegalArgumentException("a slot needs a positive size, got " + minCapacity);
+    }
+    int sizeClass = sizeClass(minCapacity);
+    if (sizeClass < 0) {
+      Page own = newPage(new byte[roundUp8(minCapacity)], -1, roundUp8(minCapacity));
+      own.unused = own.slotSize;
+      own.used = 1;
+      usedBytes += own.slotSize;
+      return new Slot(own.bytes, 0, own.slotSize);
+    }
+    Page page = withRoom[sizeClass];
+    if (page == null) {
+      byte[] bytes = spare.isEmpty() ? new byte[PAGE_BYTES] : spare.pop();
+      page = newPage(bytes, sizeClass, SLOT_SIZES[sizeClass]);
+      link(page);
+    }
+    int start;
+    if (page.freeHead >= 0) {
+      start = page.freeHead;
+      page.freeHead = readInt(page.bytes, start);
+    } else {
+      start = page.unused;
+      page.unused += page.slotSize;
+    }
+    page.used++;
+    usedBytes += page.slotSize;
+    if (!page.hasRoom()) {
+      unlink(page);
+    }
+    return new Slot(page.bytes, start, page.slotSize);
+  }
+
+  /** The size a slot of at least {@code minCapacity} bytes has. */
+  static int capacityFor(int minCapacity) {
+    int sizeClass = sizeClass(minCapacity);
+    return sizeClass < 0 ? roundUp8(minCapacity) : SLOT_SIZES[sizeClass];
+  }
+
+  /** Gives back the slot starting at {@code start} of {@code page}; it must not be used again. */
+  synchronized void release(byte[] page, int start) {
+    Page p = pages.get(page);
+    if (p == null || start < 0 || start + p.slotSize > p.unused || start % p.slotSize != 0) {
+      throw new IllegalArgumentException("no slot of this arena starts at " + start + " of that page");
+    }
+    p.used--;
+    usedBytes -= p.slotSize;
+    if (p.used == 0) {
+      retire(p);
+      return;
+    }
+    writeInt(p.bytes, start, p.freeHead);
+    p.freeHead = start;
+    if (!p.listed) {
+      link(p);
+    }
+  }
+
+  /** Bytes of the slots in use. */
+  synchronized long usedBytes() {
+    return usedBytes;
+  }
+
+  /** Bytes of the pages held, in use or kept for reuse. */
+  synchronized long reservedBytes() {
+    return pageBytes + (long) spare.size() * PAGE_BYTES;
+  }
+
+  private Page newPage(byte[] bytes, int sizeClass, int slotSize) {
+    Page page = new Page(bytes, sizeClass, slotSize);
+    pages.put(bytes, page);
+    pageBytes += bytes.length;
+    return page;
+  }
+
+  private void retire(Page page) {
+    if (page.listed) {
+      unlink(page);
+    }
+    pages.remove(page.bytes);
+    pageBytes -= page.bytes.length;
+    if (page.sizeClass >= 0 && spare.size() < Math.max(MIN_SPARE_PAGES, pages.size() / 32)) {
+      spare.push(page.bytes);
+    }
+  }
+
+  private void link(Page page) {
+    Page head = withRoom[page.sizeClass];
+    page.next = head;
+    page.previous = null;
+    if (head != null) {
+      head.previous = page;
+    }
+    withRoom[page.sizeClass] = page;
+    page.listed = true;
+  }
+
+  private void unlink(Page page) {
+    if (page.previous != null) {
+      page.previous.next = page.next;
+    } else {
+      withRoom[page.sizeClass] = page.next;
+    }
+    if (page.next != null) {
+      page.next.previous = page.previous;
+    }
+    page.previous = null;
+    page.next = null;
+    page.listed = false;
+  }
+
+  private static int sizeClass(int minCapacity) {
+    for (int i = 0; i < SLOT_SIZES.length; i++) {
+      if (SLOT_SIZES[i] >= minCapacity) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int[] slotSizes(int smallest, int largest) {
+    int count = 0;
+    while (size(smallest, count) <= largest) {
+      count++;
+    }
+    int[] sizes = new int[count];
+    for (int i = 0; i < count; i++) {
+      sizes[i] = size(smallest, i);
+    }
+    return sizes;
+  }
+
+  private static int size(int smallest, int step) {
+    return roundUp8((int) Math.ceil(smallest * Math.pow(2, step / 4.0) - 1e-9));
+  }
+
+  private static int roundUp8(int n) {
+    return (n + 7) & ~7;
+  }
+
+  private static int readInt(byte[] b, int at) {
+    return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+  }
+
+  private static void writeInt(byte[] b, int at, int value) {
+    b[at] = (byte) (value >>> 24);
+    b[at + 1] = (byte) (value >>> 16);
+    b[at + 2] = (byte) (value >>> 8);
+    b[at + 3] = (byte) value;
+  }
+}

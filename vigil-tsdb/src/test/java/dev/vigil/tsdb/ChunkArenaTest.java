@@ -1,0 +1,182 @@
+package dev.vigil.tsdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ChunkArenaTest {
+  private final ChunkArena arena = new ChunkArena();
+
+  @Test
+  void aSlotIsTheSmallestSizeThatHoldsTheRequest() {
+    assertThat(arena.allocate(1).capacity()).isEqualTo(32);
+    assertThat(arena.allocate(32).capacity()).isEqualTo(32);
+    assertThat(arena.allocate(33).capacity()).isEqualTo(40);
+    assertThat(arena.allocate(300).capacity()).isEqualTo(312);
+    assertThat(ChunkArena.capacityFor(33)).isEqualTo(40);
+  }
+
+  @Test
+  void sizesAreAboutNineteenPercentApart() {
+    int previous = ChunkArena.capacityFor(32);
+    for (int request = 33; request <= ChunkArena.PAGE_BYTES / 8; request++) {
+      int size = ChunkArena.capacityFor(request);
+      if (size != previous) {
+        assertThat((double) size / previous).as("step to %d", size).isBetween(1.1, 1.3);
+        previous = size;
+      }
+    }
+  }
+
+  @Test
+  void slotsInUseNeverOverlap() {
+    Random random = new Random(11);
+    List<ChunkArena.Slot> live = new ArrayList<>();
+    List<Byte> marks = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      if (!live.isEmpty() && random.nextInt(3) == 0) {
+        int victim = random.nextInt(live.size());
+        ChunkArena.Slot gone = live.remove(victim);
+        marks.remove(victim);
+        arena.release(gone.page(), gone.start());
+        continue;
+      }
+      ChunkArena.Slot slot = arena.allocate(1 + random.nextInt(3000));
+      byte mark = (byte) i;
+      Arrays.fill(slot.page(), slot.start(), slot.start() + slot.capacity(), mark);
+      live.add(slot);
+      marks.add(mark);
+    }
+    for (int i = 0; i < live.size(); i++) {
+      ChunkArena.Slot slot = live.get(i);
+      for (int b = slot.start(); b < slot.start() + slot.capacity(); b++) {
+        assertThat(slot.page()[b]).as("slot %d byte %d", i, b).isEqualTo(marks.get(i));
+      }
+    }
+  }
+
+  @Test
+  void aReleasedSlotIsTheNextOfItsSize() {
+    ChunkArena.Slot first = arena.allocate(100);
+    arena.allocate(100);
+    arena.release(first.page(), first.start());
+
+    ChunkArena.Slot again = arena.allocate(100);
+
+    assertThat(again.page()).isSameAs(first.page());
+    assertThat(again.start()).isEqualTo(first.start());
+  }
+
+  @Test
+  void aPageWhoseSlotsAreAllReleasedServesAnotherSize() {
+    List<ChunkArena.Slot> small = new ArrayList<>();
+    for (int i = 0; i < ChunkArena.PAGE_BYTES / 32; i++) {
+      small.add(arena.allocate(32));
+    }
+    assertThat(arena.reservedBytes()).isEqualTo(ChunkArena.PAGE_BYTES);
+    small.forEach(s -> arena.release(s.page(), s.start()));
+
+    ChunkArena.Slot large = arena.allocate(4000);
+
+    assertThat(large.page()).isSameAs(small.get(0).page());
+    assertThat(arena.reservedBytes()).isEqualTo(ChunkArena.PAGE_BYTES);
+  }
+
+  @Test
+  void seriesGrowingTogether_holdPagesCloseToTheirSlots() {
+    // 20k chunks growing in steps of a few bytes, as a head's first chunks do after a start. Pages of
+    // the size most are leaving stay until the last leaves (a third of that size's slots are free at
+    // the end here); pages of every size they passed through are reused.
+    int series = 20_000;
+    ChunkArena.Slot[] slots = new ChunkArena.Slot[series];
+    int[] length = new int[series];
+    Random random = new Random(5);
+    for (int i = 0; i < series; i++) {
+      slots[i] = arena.allocate(32);
+    }
+    for (int round = 0; round < 120; round++) {
+      for (int i = 0; i < series; i++) {
+        length[i] += 1 + random.nextInt(9);
+        if (length[i] + 8 > slots[i].capacity()) {
+          ChunkArena.Slot bigger = arena.allocate(length[i] + 8);
+          arena.release(slots[i].page(), slots[i].start());
+          slots[i] = bigger;
+        }
+      }
+    }
+    long payload = Arrays.stream(length).asLongStream().sum();
+
+    assertThat(arena.usedBytes()).isLessThan((long) (payload * 1.25));
+    assertThat(arena.reservedBytes()).isLessThan((long) (arena.usedBytes() * 1.5));
+  }
+
+  @Test
+  void aRequestBeyondTheLargestSizeGetsAPageOfItsOwnThatGoesWhenReleased() {
+    ChunkArena.Slot own = arena.allocate(100_000);
+
+    assertThat(own.capacity()).isEqualTo(100_000);
+    assertThat(own.page()).hasSize(100_000);
+    arena.release(own.page(), own.start());
+    assertThat(arena.reservedBytes()).isZero();
+    assertThat(arena.usedBytes()).isZero();
+  }
+
+  @Test
+  void releasingWhatTheArenaDidNotHandOutIsRefused() {
+    ChunkArena.Slot slot = arena.allocate(64);
+
+    assertThatThrownBy(() -> arena.release(new byte[ChunkArena.PAGE_BYTES], 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> arena.release(slot.page(), slot.start() + 8))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> arena.release(slot.page(), slot.start() + 64 * 100))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> arena.allocate(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void threadsAllocatingAndReleasingTogetherKeepTheirSlotsToThemselves() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        byte mark = (byte) (t + 1);
+        results.add(pool.submit(() -> {
+          Random random = new Random(mark);
+          List<ChunkArena.Slot> mine = new ArrayList<>();
+          for (int i = 0; i < 5_000; i++) {
+            ChunkArena.Slot slot = arena.allocate(16 + random.nextInt(600));
+            Arrays.fill(slot.page(), slot.start(), slot.start() + slot.capacity(), mark);
+            mine.add(slot);
+            if (mine.size() > 50) {
+              ChunkArena.Slot gone = mine.remove(random.nextInt(mine.size()));
+              arena.release(gone.page(), gone.start());
+            }
+          }
+          for (ChunkArena.Slot slot : mine) {
+            for (int b = slot.start(); b < slot.start() + slot.capacity(); b++) {
+              if (slot.page()[b] != mark) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
