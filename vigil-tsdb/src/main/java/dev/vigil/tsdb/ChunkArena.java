@@ -16,6 +16,13 @@ import java.util.Map;
  * Sizes are about 19 % apart (a factor of 2^(1/4)), so a chunk's slack is about a tenth of it rather
  * than the quarter of an array grown by half.
  *
+ * <p>Series grow at different paces, so the pages of a size most chunks are leaving would stay
+ * partly used until the last one leaves (at 200k series, a third of the pages held). A page whose
+ * slots have all been handed out and of which fewer than three quarters are in use is therefore
+ * evacuated: it takes no more chunks, and each chunk in it moves to another page of its size at its
+ * next append ({@link #isEvacuating}, read from the page's first byte without the arena's lock; a
+ * late read only delays a move by one append).
+ *
  * <p>Readers never see a slot: a series copies its open chunk out under its own lock ({@link
  * MemSeries#snapshot}), and moves or releases its slot only under that lock, so a released slot is
  * never read through it again. Thread-safe; the arena's lock is taken only when a chunk changes
@@ -23,7 +30,10 @@ import java.util.Map;
  */
 final class ChunkArena {
   static final int PAGE_BYTES = 1 << 16;
-  /** Slot sizes: 32 bytes times 2^(k/4), rounded up to 8, up to an eighth of a page. */
+  /** Bytes before a page's first slot; the first says whether the page is being evacuated. */
+  private static final int HEADER = 8;
+  private static final byte EVACUATING = 1;
+  /** Slot sizes: 32 bytes times 2^(k/4), rounded up to 8, up to about an eighth of a page. */
   private static final int[] SLOT_SIZES = slotSizes(32, PAGE_BYTES / 8);
   /** Free pages kept for reuse beyond what is in use: at least this many, or an eighth of those in use. */
   private static final int MIN_SPARE_PAGES = 4;
@@ -56,10 +66,20 @@ final class ChunkArena {
       this.bytes = bytes;
       this.sizeClass = sizeClass;
       this.slotSize = slotSize;
+      this.unused = HEADER;
     }
 
     boolean hasRoom() {
-      return freeHead >= 0 || unused + slotSize <= bytes.length;
+      return freeHead >= 0 || !allHandedOut();
+    }
+
+    boolean allHandedOut() {
+      return unused + slotSize > bytes.length;
+    }
+
+    /** Whether fewer than three quarters of the page's slots are in use, all having been handed out. */
+    boolean sparse() {
+      return sizeClass >= 0 && allHandedOut() && 4 * used < 3 * ((bytes.length - HEADER) / slotSize);
     }
   }
 
@@ -73,11 +93,11 @@ final class ChunkArena {
     }
     int sizeClass = sizeClass(minCapacity);
     if (sizeClass < 0) {
-      Page own = newPage(new byte[roundUp8(minCapacity)], -1, roundUp8(minCapacity));
-      own.unused = own.slotSize;
+      Page own = newPage(new byte[HEADER + roundUp8(minCapacity)], -1, roundUp8(minCapacity));
+      own.unused = own.bytes.length;
       own.used = 1;
       usedBytes += own.slotSize;
-      return new Slot(own.bytes, 0, own.slotSize);
+      return new Slot(own.bytes, HEADER, own.slotSize);
     }
     Page page = withRoom[sizeClass];
     if (page == null) {
@@ -110,7 +130,7 @@ final class ChunkArena {
   /** Gives back the slot starting at {@code start} of {@code page}; it must not be used again. */
   synchronized void release(byte[] page, int start) {
     Page p = pages.get(page);
-    if (p == null || start < 0 || start + p.slotSize > p.unused || start % p.slotSize != 0) {
+    if (p == null || start < HEADER || start + p.slotSize > p.unused || (start - HEADER) % p.slotSize != 0) {
       throw new IllegalArgumentException("no slot of this arena starts at " + start + " of that page");
     }
     p.used--;
@@ -121,9 +141,22 @@ final class ChunkArena {
     }
     writeInt(p.bytes, start, p.freeHead);
     p.freeHead = start;
-    if (!p.listed) {
+    if (isEvacuating(p.bytes)) {
+      return;
+    }
+    if (p.sparse()) {
+      p.bytes[0] = EVACUATING;
+      if (p.listed) {
+        unlink(p);
+      }
+    } else if (!p.listed) {
       link(p);
     }
+  }
+
+  /** Whether the chunk in a slot of {@code page} should move to another slot of its size. */
+  static boolean isEvacuating(byte[] page) {
+    return page[0] == EVACUATING;
   }
 
   /** Bytes of the slots in use. */
@@ -149,6 +182,7 @@ final class ChunkArena {
     }
     pages.remove(page.bytes);
     pageBytes -= page.bytes.length;
+    page.bytes[0] = 0;
     if (page.sizeClass >= 0 && spare.size() < Math.max(MIN_SPARE_PAGES, pages.size() / 32)) {
       spare.push(page.bytes);
     }

@@ -26,8 +26,9 @@ import java.util.List;
  * up again. All in one object, as a head holds millions of series: the series is also the writer of
  * its open chunk (it extends {@link XorAppender}, whose {@code append} only encodes; {@link #add}
  * checks and cuts), so a sample's check and append read one object. The open chunk's bytes are in a
- * slot of a {@link ChunkArena}, moved to a larger slot as the chunk grows and reused for the next
- * chunk when a chunk is cut (the finished one is copied out), so growing chunks leave no garbage.
+ * slot of a {@link ChunkArena}, moved to a larger slot as the chunk grows (or to another page when
+ * its page is evacuated) and reused for the next chunk when a chunk is cut (the finished one is
+ * copied out), so growing chunks leave no garbage.
  */
 final class MemSeries extends XorAppender {
   private static final int SAMPLES_PER_CHUNK = 120;
@@ -83,6 +84,9 @@ final class MemSeries extends XorAppender {
       return false;
     }
     if (count > 0) {
+      if (ChunkArena.isEvacuating(buffer())) {
+        moveToSlotOf(capacity());
+      }
       int headSamples = numSamples();
       if (headSamples == SAMPLES_PER_CHUNK / 4) {
         nextAt = computeChunkEndTime(headMinTime, lastTime(), nextAt);
@@ -257,6 +261,10 @@ final class MemSeries extends XorAppender {
   /** The open chunk outgrew its slot: on to a larger one, and the old one back to the arena. */
   @Override
   protected void grow(int minCapacity) {
+    moveToSlotOf(minCapacity);
+  }
+
+  private void moveToSlotOf(int minCapacity) {
     ChunkArena.Slot slot = arena.allocate(minCapacity);
     byte[] page = buffer();
     int start = base();

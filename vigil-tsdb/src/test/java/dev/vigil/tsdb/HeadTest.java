@@ -115,6 +115,29 @@ class HeadTest {
   }
 
   @Test
+  void seriesGrowingAtTheirOwnPaceLeaveFewPagesPartlyUsedAndKeepEverySample() {
+    Head head = new Head(TWO_HOURS);
+    java.util.Random random = new java.util.Random(9);
+    int series = 20_000;
+    for (int i = 0; i < 60; i++) {
+      Appender app = head.appender();
+      for (int s = 0; s < series; s++) {
+        // Series s repeats its value with probability s/series, so chunks grow at as many paces.
+        double v = random.nextInt(series) < s ? 1 : random.nextDouble();
+        app.append(0, Labels.of("__name__", "m", "s", Integer.toString(s)), i * 15_000L, v);
+      }
+      app.commit();
+    }
+
+    // Beyond a fifth more than the slots in use, at most a page partly used per slot size.
+    // A tenth more than the slots in use, and a page partly handed out for each of the 29 sizes.
+    assertThat(head.openChunkPageBytes()).isLessThan(head.openChunkBytes() * 11 / 10 + 29L * ChunkArena.PAGE_BYTES);
+    Map<Labels, TreeMap<Long, Long>> samples = all(head);
+    assertThat(samples).hasSize(series);
+    assertThat(samples.values()).allSatisfy(one -> assertThat(one).hasSize(60));
+  }
+
+  @Test
   void seriesTruncatedToNothingGiveTheirSlotsBack() {
     Head head = new Head(TWO_HOURS);
     Appender app = head.appender();
