@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * What one target's scrapes remember between scrapes, as Prometheus 2.42's {@code scrapeCache}:
  *
  * <ul>
- *   <li>per series text (as the exposition spells it), the final labels after target labels and metric
+ *   <li>per series text (as the exposition spells it, known by its 128-bit hash: {@link SeriesTextMap}), the final labels after target labels and metric
  *       relabeling, the storage ref, and the hash of the labels as scraped: a series seen before skips
  *       label parsing and relabeling;
  *   <li>the texts of series that metric relabeling dropped, so they are skipped outright;
@@ -35,12 +35,12 @@ final class ScrapeCache {
     final long ref;
     final Labels labels;
     final long scrapedHash;
-    private long lastIteration;
+    private int lastIteration;
     /** The number of the last scrape that tracked this series for staleness; -2 before any. */
-    private long trackedInScrape = -2;
+    private int trackedInScrape = -2;
 
-    private Entry(byte[] bytes, int from, int to, long ref, Labels labels, long scrapedHash, long iteration) {
-      super(bytes, from, to);
+    private Entry(SeriesTextMap.TextKey key, long ref, Labels labels, long scrapedHash, int iteration) {
+      super(key);
       this.ref = ref;
       this.labels = labels;
       this.scrapedHash = scrapedHash;
@@ -59,13 +59,16 @@ final class ScrapeCache {
   /** Series tracked for staleness without a cache entry, in this scrape and in the previous one. */
   private LongKeyMap<Labels> uncachedCurrent = new LongKeyMap<>();
   private LongKeyMap<Labels> uncachedPrevious = new LongKeyMap<>();
-  /** Counts every scrape appended, failed ones included, unlike {@link #iteration}. */
-  private long scrapeNumber;
+  /**
+   * Counts every scrape appended, failed ones included, unlike {@link #iteration}. Both are compared
+   * only for equality, so wrapping around (after 2^32 scrapes) changes nothing.
+   */
+  private int scrapeNumber;
   /** Entries tracked in this scrape, those of them tracked in the previous one, and the previous scrape's count. */
   private int trackedNow;
   private int carriedOver;
   private int trackedBefore;
-  private long iteration;
+  private int iteration;
   private int successfulCount;
 
   ScrapeCache(ScrapeMetrics metrics) {
@@ -92,14 +95,14 @@ final class ScrapeCache {
     if (ref == 0) {
       return null;
     }
-    Entry entry = new Entry(bytes, from, to, ref, labels, scrapedHash, iteration);
+    Entry entry = new Entry(entries.keyOf(bytes, from, to), ref, labels, scrapedHash, iteration);
     replaced(entries.put(entry));
     return entry;
   }
 
   /** Caches a series text that metric relabeling dropped, so later scrapes skip it outright. */
   void addDropped(byte[] bytes, int from, int to) {
-    replaced(entries.put(new Entry(bytes, from, to, 0, null, 0, iteration)));
+    replaced(entries.put(new Entry(entries.keyOf(bytes, from, to), 0, null, 0, iteration)));
     droppedCount++;
   }
 

@@ -1,48 +1,62 @@
 package dev.vigil.scrape.loop;
 
-import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
  * A hash map of entries keyed by series text, looked up straight from a range of the scraped body: a
- * scrape of a series seen before hashes and compares its bytes and allocates nothing. Each entry holds
- * its own key (an exact copy of the bytes) and hash, so a lookup reads the table slot, the entry and
- * the key's bytes, and nothing else: on a head of many series each of those is a cache miss. Open
+ * scrape of a series seen before hashes its bytes and allocates nothing. A text is known by its
+ * 128-bit MurmurHash3 under a seed drawn for each map, not by a copy of its bytes: a copy would cost
+ * each series of a head its text again (60-odd bytes for node-exporter's) and a cache miss more per
+ * sample to compare it. Two texts of one target sharing a hash would take one entry; at 2^-128 a
+ * pair, with a seed no target knows, that is not a risk worth those bytes (and a target could only
+ * ever send one of its own series' samples as another's, which its body can do anyway). Open
  * addressing with linear probing, at most half full. Not thread-safe.
  */
 final class SeriesTextMap<E extends SeriesTextMap.Keyed> {
   private static final int MIN_CAPACITY = 16;
 
-  /** What the map stores: an entry that carries its series text and the text's hash. */
-  abstract static class Keyed {
-    private final byte[] text;
-    private final int hash;
+  /** The 128-bit hash naming a series text in one map. */
+  record TextKey(long first, long second) {}
 
-    /** Copies the text {@code bytes[from, to)}. */
-    Keyed(byte[] bytes, int from, int to) {
-      this.text = Arrays.copyOfRange(bytes, from, to);
-      this.hash = hash(bytes, from, to);
+  /** What the map stores: an entry that carries the key of its series text. */
+  abstract static class Keyed {
+    private final long first;
+    private final long second;
+
+    Keyed(TextKey key) {
+      this.first = key.first();
+      this.second = key.second();
     }
 
-    boolean hasText(byte[] bytes, int from, int to, int textHash) {
-      return hash == textHash && Arrays.equals(text, 0, text.length, bytes, from, to);
+    boolean hasKey(long keyFirst, long keySecond) {
+      return first == keyFirst && second == keySecond;
     }
   }
 
+  private final Murmur3x128 hasher = new Murmur3x128(ThreadLocalRandom.current().nextLong());
   private Object[] table = new Object[MIN_CAPACITY];
   private int size;
 
   /** The entry of the text {@code bytes[from, to)}, or null. */
   @SuppressWarnings("unchecked")
   E get(byte[] bytes, int from, int to) {
-    int hash = hash(bytes, from, to);
+    hasher.hash(bytes, from, to);
+    long first = hasher.first();
+    long second = hasher.second();
     int mask = table.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
+    for (int i = (int) first & mask; ; i = (i + 1) & mask) {
       E entry = (E) table[i];
-      if (entry == null || entry.hasText(bytes, from, to, hash)) {
+      if (entry == null || entry.hasKey(first, second)) {
         return entry;
       }
     }
+  }
+
+  /** The key of the text {@code bytes[from, to)} in this map, for a new entry. */
+  TextKey keyOf(byte[] bytes, int from, int to) {
+    hasher.hash(bytes, from, to);
+    return new TextKey(hasher.first(), hasher.second());
   }
 
   /** Adds {@code entry}, replacing the one with the same text; returns that one, or null. */
@@ -100,11 +114,11 @@ final class SeriesTextMap<E extends SeriesTextMap.Keyed> {
     return (E) table[slot];
   }
 
-  /** The slot holding the entry with {@code entry}'s text, or the free slot where it would go. */
+  /** The slot holding the entry with {@code entry}'s key, or the free slot where it would go. */
   private int slotOf(Keyed entry) {
     int mask = table.length - 1;
-    int i = entry.hash & mask;
-    while (table[i] != null && !((Keyed) table[i]).hasText(entry.text, 0, entry.text.length, entry.hash)) {
+    int i = (int) entry.first & mask;
+    while (table[i] != null && !((Keyed) table[i]).hasKey(entry.first, entry.second)) {
       i = (i + 1) & mask;
     }
     return i;
@@ -118,10 +132,5 @@ final class SeriesTextMap<E extends SeriesTextMap.Keyed> {
         table[slotOf((Keyed) entry)] = entry;
       }
     }
-  }
-
-  private static int hash(byte[] bytes, int from, int to) {
-    long h = XxHash64.hash(bytes, from, to - from);
-    return (int) (h ^ (h >>> 32));
   }
 }

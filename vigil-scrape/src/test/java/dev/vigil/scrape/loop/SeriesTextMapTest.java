@@ -13,8 +13,8 @@ class SeriesTextMapTest {
   private static final class Valued extends SeriesTextMap.Keyed {
     final String value;
 
-    Valued(byte[] bytes, int from, int to, String value) {
-      super(bytes, from, to);
+    Valued(SeriesTextMap.TextKey key, String value) {
+      super(key);
       this.value = value;
     }
   }
@@ -27,7 +27,7 @@ class SeriesTextMapTest {
 
   /** Puts the text with its value; returns the value it replaced, or null. */
   private String put(String text, String value) {
-    Valued previous = map.put(new Valued(bytes(text), 0, text.length(), value));
+    Valued previous = map.put(new Valued(map.keyOf(bytes(text), 0, text.length()), value));
     return previous == null ? null : previous.value;
   }
 
@@ -49,9 +49,9 @@ class SeriesTextMapTest {
   }
 
   @Test
-  void keepsItsOwnCopyOfTheKeyBytes() {
+  void keepsTheKeyButNotTheBytesItWasMadeFrom() {
     byte[] body = bytes("a 1\n");
-    map.put(new Valued(body, 0, 1, "a"));
+    map.put(new Valued(map.keyOf(body, 0, 1), "a"));
     body[0] = 'b';
 
     assertThat(get("a")).isEqualTo("a");
@@ -65,6 +65,13 @@ class SeriesTextMapTest {
     assertThat(put("a", "second")).isEqualTo("first");
     assertThat(get("a")).isEqualTo("second");
     assertThat(map.size()).isEqualTo(1);
+  }
+
+  @Test
+  void mapsDrawTheirOwnSeeds() {
+    SeriesTextMap<Valued> other = new SeriesTextMap<>();
+
+    assertThat(other.keyOf(bytes("up"), 0, 2)).isNotEqualTo(map.keyOf(bytes("up"), 0, 2));
   }
 
   @Test
