@@ -5,7 +5,6 @@ import dev.vigil.core.storage.StorageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ final class ScrapeLoop {
   private boolean stopRequested;
   private boolean shutdown;
   private boolean endOfRunStalenessDisabled;
-  private Future<?> pendingTick;
+  private ScrapeScheduler.Pending pendingTick;
   private Thread scrapingThread;
   private volatile String forcedError;
 
@@ -114,8 +113,8 @@ final class ScrapeLoop {
         return;
       }
       stopRequested = true;
-      // A tick already handed to a worker cannot be cancelled; it sees the request and finishes.
-      if (!started || pendingTick.cancel(false)) {
+      // A tick already started cannot be cancelled; it sees the request and finishes.
+      if (!started || pendingTick.cancel()) {
         finish();
       }
     }
