@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * milliseconds a scrape). A scrape blocked on a slow target must not delay other targets, so the pool
  * keeps one thread more than it has running: when a task starts on the last idle thread, another is
  * added; when a task ends and more than two are idle, one goes (after a minute idle). The pool thus
- * grows with the scrapes in progress, not with the targets. A loop schedules its next tick only when its current one is
- * done, so its scrapes never overlap. Threads are daemons: a scheduler left open cannot keep the JVM
- * alive.
+ * grows with the scrapes in progress, not with the targets. A loop schedules its next tick only when
+ * its current one is done, so its scrapes never overlap. Threads are daemons: a scheduler left open
+ * cannot keep the JVM alive.
  */
 final class ScrapeScheduler implements AutoCloseable {
   private static final long CLOSE_WAIT_SECONDS = 10;
