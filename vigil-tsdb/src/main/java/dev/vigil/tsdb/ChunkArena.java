@@ -1,8 +1,7 @@
 package dev.vigil.tsdb;
 
 import java.util.ArrayDeque;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Where a head's series keep the bytes of their open chunks: slots of a few dozen sizes, each size
@@ -30,17 +29,26 @@ import java.util.Map;
  */
 final class ChunkArena {
   static final int PAGE_BYTES = 1 << 16;
-  /** Bytes before a page's first slot; the first says whether the page is being evacuated. */
+  /**
+   * Bytes before a page's first slot: the first says whether the page is being evacuated, the four
+   * from {@link #NUMBER_AT} are the page's index in {@link #byNumber}.
+   */
   private static final int HEADER = 8;
+  private static final int NUMBER_AT = 4;
   private static final byte EVACUATING = 1;
   /** Slot sizes: 32 bytes times 2^(k/4), rounded up to 8, up to about an eighth of a page. */
   private static final int[] SLOT_SIZES = slotSizes(32, PAGE_BYTES / 8);
+  /** The size class of a request of up to {@code 8 * i} bytes, at index {@code i}. */
+  private static final byte[] CLASS_BY_EIGHTHS = classByEighths();
   /** Free pages kept for reuse beyond what is in use: at least this many, or an eighth of those in use. */
   private static final int MIN_SPARE_PAGES = 4;
 
   /** Per slot size, the pages with a free slot, most recently freed first. */
   private final Page[] withRoom = new Page[SLOT_SIZES.length];
-  private final Map<byte[], Page> pages = new IdentityHashMap<>();
+  /** Pages held, by the number in their header; null where a number is free. */
+  private Page[] byNumber = new Page[16];
+  private final ArrayDeque<Integer> freeNumbers = new ArrayDeque<>();
+  private int pageCount;
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
   private long usedBytes;
   private long pageBytes;
@@ -129,7 +137,7 @@ final class ChunkArena {
 
   /** Gives back the slot starting at {@code start} of {@code page}; it must not be used again. */
   synchronized void release(byte[] page, int start) {
-    Page p = pages.get(page);
+    Page p = pageOf(page);
     if (p == null || start < HEADER || start + p.slotSize > p.unused || (start - HEADER) % p.slotSize != 0) {
       throw new IllegalArgumentException("no slot of this arena starts at " + start + " of that page");
     }
@@ -171,7 +179,18 @@ final class ChunkArena {
 
   private Page newPage(byte[] bytes, int sizeClass, int slotSize) {
     Page page = new Page(bytes, sizeClass, slotSize);
-    pages.put(bytes, page);
+    int number;
+    if (freeNumbers.isEmpty()) {
+      number = pageCount;
+      if (number == byNumber.length) {
+        byNumber = Arrays.copyOf(byNumber, number * 2);
+      }
+    } else {
+      number = freeNumbers.pop();
+    }
+    byNumber[number] = page;
+    writeInt(bytes, NUMBER_AT, number);
+    pageCount++;
     pageBytes += bytes.length;
     return page;
   }
@@ -180,10 +199,13 @@ final class ChunkArena {
     if (page.listed) {
       unlink(page);
     }
-    pages.remove(page.bytes);
+    int number = readInt(page.bytes, NUMBER_AT);
+    byNumber[number] = null;
+    freeNumbers.push(number);
+    pageCount--;
     pageBytes -= page.bytes.length;
     page.bytes[0] = 0;
-    if (page.sizeClass >= 0 && spare.size() < Math.max(MIN_SPARE_PAGES, pages.size() / 32)) {
+    if (page.sizeClass >= 0 && spare.size() < Math.max(MIN_SPARE_PAGES, pageCount / 32)) {
       spare.push(page.bytes);
     }
   }
@@ -213,13 +235,33 @@ final class ChunkArena {
     page.listed = false;
   }
 
-  private static int sizeClass(int minCapacity) {
-    for (int i = 0; i < SLOT_SIZES.length; i++) {
-      if (SLOT_SIZES[i] >= minCapacity) {
-        return i;
-      }
+  /** The page {@code bytes} is, or null when it is none of this arena's. */
+  private Page pageOf(byte[] bytes) {
+    if (bytes.length < HEADER) {
+      return null;
     }
-    return -1;
+    int number = readInt(bytes, NUMBER_AT);
+    if (number < 0 || number >= byNumber.length || byNumber[number] == null || byNumber[number].bytes != bytes) {
+      return null;
+    }
+    return byNumber[number];
+  }
+
+  private static int sizeClass(int minCapacity) {
+    int eighths = (minCapacity + 7) >>> 3;
+    return eighths < CLASS_BY_EIGHTHS.length ? CLASS_BY_EIGHTHS[eighths] : -1;
+  }
+
+  private static byte[] classByEighths() {
+    byte[] classes = new byte[SLOT_SIZES[SLOT_SIZES.length - 1] / 8 + 1];
+    int sizeClass = 0;
+    for (int eighths = 0; eighths < classes.length; eighths++) {
+      while (SLOT_SIZES[sizeClass] < 8 * eighths) {
+        sizeClass++;
+      }
+      classes[eighths] = (byte) sizeClass;
+    }
+    return classes;
   }
 
   private static int[] slotSizes(int smallest, int largest) {

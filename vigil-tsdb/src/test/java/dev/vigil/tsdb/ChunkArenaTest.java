@@ -26,6 +26,17 @@ class ChunkArenaTest {
   }
 
   @Test
+  void everyRequestGetsTheSmallestSizeThatHoldsIt() {
+    int previous = 0;
+    for (int request = 1; request <= ChunkArena.PAGE_BYTES / 8 + 100; request++) {
+      int size = ChunkArena.capacityFor(request);
+      assertThat(size).as("request %d", request).isGreaterThanOrEqualTo(request).isGreaterThanOrEqualTo(previous);
+      assertThat(ChunkArena.capacityFor(size)).as("size %d is one", size).isEqualTo(size);
+      previous = size;
+    }
+  }
+
+  @Test
   void sizesAreAboutNineteenPercentApart() {
     int previous = ChunkArena.capacityFor(32);
     for (int request = 33; request <= ChunkArena.PAGE_BYTES / 8; request++) {

@@ -75,7 +75,13 @@ final class Murmur3x128 {
     return Long.rotateLeft(k2 * C2, 33) * C1;
   }
 
+  /** The {@code count} (1 to 8) bytes from {@code at} as a little-endian number. */
   private static long littleEndian(byte[] bytes, int at, int count) {
+    if (at + 8 <= bytes.length) {
+      // One read, the bytes past the range masked off: a series text is followed by its value.
+      long word = (long) LONG_LE.get(bytes, at);
+      return count == 8 ? word : word & ((1L << (count << 3)) - 1);
+    }
     long value = 0;
     for (int i = count - 1; i >= 0; i--) {
       value = (value << 8) | (bytes[at + i] & 0xFF);

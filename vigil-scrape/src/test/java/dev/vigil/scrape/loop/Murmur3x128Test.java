@@ -47,6 +47,26 @@ class Murmur3x128Test {
   }
 
   @Test
+  void bytesAfterTheRangeNeverChangeTheHash() {
+    Murmur3x128 exact = new Murmur3x128(3);
+    Murmur3x128 padded = new Murmur3x128(3);
+    for (int length = 0; length <= 40; length++) {
+      byte[] text = new byte[length];
+      byte[] inBody = new byte[length + 9];
+      java.util.Arrays.fill(inBody, (byte) 0xFF);
+      for (int i = 0; i < length; i++) {
+        text[i] = (byte) ('a' + i % 26);
+        inBody[1 + i] = text[i];
+      }
+      exact.hash(text, 0, length);
+      padded.hash(inBody, 1, 1 + length);
+
+      assertThat(padded.first()).as("length %d", length).isEqualTo(exact.first());
+      assertThat(padded.second()).as("length %d", length).isEqualTo(exact.second());
+    }
+  }
+
+  @Test
   void distinctTextsOfEveryLengthUpToSeventyGetDistinctHashes() {
     Murmur3x128 hasher = new Murmur3x128(7);
     Map<String, String> textByHash = new HashMap<>();
