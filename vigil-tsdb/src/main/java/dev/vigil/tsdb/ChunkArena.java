@@ -40,7 +40,7 @@ final class ChunkArena {
   private static final int[] SLOT_SIZES = slotSizes(32, PAGE_BYTES / 8);
   /** The size class of a request of up to {@code 8 * i} bytes, at index {@code i}. */
   private static final byte[] CLASS_BY_EIGHTHS = classByEighths();
-  /** Free pages kept for reuse beyond what is in use: at least this many, or an eighth of those in use. */
+  /** Free pages kept for reuse beyond what is in use: at least this many, or one per 32 in use. */
   private static final int MIN_SPARE_PAGES = 4;
 
   /** Per slot size, the pages with a free slot, most recently freed first. */
