@@ -24,19 +24,18 @@ class BitWriter {
   /** Bits still free in the last byte; 0 means the next bit starts a new byte, 8 that the last byte is empty. */
   private int free;
 
+  /** A stream in an array of its own, of at least 16 bytes. */
   BitWriter(int initialCapacity) {
-    reset(initialCapacity);
+    this(new byte[Math.max(initialCapacity, 16)]);
+  }
+
+  private BitWriter(byte[] own) {
+    this(own, 0, own.length);
   }
 
   /** A stream written into {@code capacity} bytes of {@code buf} from {@code base}. */
   BitWriter(byte[] buf, int base, int capacity) {
     reset(buf, base, capacity);
-  }
-
-  /** Starts over on a new array, leaving the old bytes to whoever holds them (a finished chunk). */
-  void reset(int initialCapacity) {
-    int capacity = Math.max(initialCapacity, 16);
-    reset(new byte[capacity], 0, capacity);
   }
 
   /**
