@@ -20,6 +20,8 @@ final class HeadAppender implements Appender {
   /** As Prometheus's appender, fixed when it starts: a scrape judges all its samples by one bound. */
   private long minValidTime;
   private boolean bounded;
+  /** What {@link #prefetch} read, kept so that the reads stay in the compiled code. */
+  private long prefetched;
 
   HeadAppender(Head head) {
     this.head = head;
@@ -61,6 +63,14 @@ final class HeadAppender implements Appender {
     }
     batch.add(s, t, v);
     return s.ref;
+  }
+
+  @Override
+  public void prefetch(long ref) {
+    MemSeries s = head.series(ref);
+    if (s != null) {
+      prefetched += s.touch();
+    }
   }
 
   private void check(MemSeries s, long t, double v) {

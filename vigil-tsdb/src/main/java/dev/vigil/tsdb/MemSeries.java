@@ -124,6 +124,19 @@ final class MemSeries extends XorAppender {
     return true;
   }
 
+  /**
+   * Reads what the next append reads first, without the series' lock: a field from each end of the
+   * series and the open chunk's last byte, so that those cache lines are on their way before the
+   * append needs them. The value means nothing; it is returned so that the compiler keeps the
+   * reads. A racing append or move only makes the byte read a neighbour's.
+   */
+  long touch() {
+    byte[] page = buffer();
+    int last = base() + length() - 1;
+    long tail = last >= 0 && last < page.length ? page[last] : 0;
+    return nextAt ^ lastTime() ^ tail ^ count;
+  }
+
   /** The newest sample's time, or Long.MIN_VALUE before the first. */
   long maxTime() {
     return count == 0 ? Long.MIN_VALUE : lastTime();

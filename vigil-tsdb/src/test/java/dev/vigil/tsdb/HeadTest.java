@@ -2,6 +2,7 @@ package dev.vigil.tsdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.vigil.core.labels.Labels;
 import dev.vigil.core.labels.Matcher;
@@ -62,6 +63,38 @@ class HeadTest {
     app.commit();
     assertThat(all(head).get(UP)).containsOnlyKeys(1000L, 2000L);
     assertThat(head.numSeries()).isEqualTo(1);
+  }
+
+  @Test
+  void prefetchIgnoresUnknownRefsAndSeriesWithoutAChunk() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    long ref = app.append(0, UP, 1000, 1);
+    app.rollback();
+
+    Appender next = head.appender();
+    next.prefetch(ref);
+    next.prefetch(ref + 1000);
+    next.append(ref, UP, 2000, 2);
+    next.commit();
+
+    assertThat(head.numSeries()).isEqualTo(1);
+    assertThat(all(head)).containsOnlyKeys(UP);
+    assertThat(all(head).get(UP)).containsExactly(entry(2000L, Double.doubleToLongBits(2)));
+  }
+
+  @Test
+  void prefetchChangesNothingStored() {
+    Head head = new Head(TWO_HOURS);
+    Appender app = head.appender();
+    long ref = app.append(0, UP, 1000, 1);
+    app.commit();
+
+    Appender next = head.appender();
+    next.prefetch(ref);
+    next.commit();
+
+    assertThat(all(head).get(UP)).containsExactly(entry(1000L, Double.doubleToLongBits(1)));
   }
 
   @Test

@@ -14,6 +14,14 @@ public interface Appender {
    */
   long append(long ref, Labels labels, long t, double v);
 
+  /**
+   * A hint that a sample of the series {@code ref} (a value {@link #append} returned) is about to be
+   * appended: the storage may start loading what that append will read into the CPU's caches, so
+   * that the loads of many series overlap instead of each append waiting for its own. Changes
+   * nothing that is stored; an unknown ref is ignored. Storage without such state ignores it.
+   */
+  default void prefetch(long ref) {}
+
   void commit();
 
   void rollback();

@@ -55,6 +55,7 @@ final class BodyAppender {
   /** Appends {@code body}, in the format its Content-Type selects. */
   AppendResult append(Appender app, ScrapeBody body, long defaultTime) {
     Pass pass = new Pass(app, defaultTime, clock.millis() + MAX_AHEAD_MILLIS);
+    cache.startScrape(app);
     pass.run(ExpositionFormat.forContentType(body.contentType()).parser(body.bytes(), body.length()));
     if (pass.error == null) {
       cache.iterationDone(body.length() > 0);
@@ -120,7 +121,7 @@ final class BodyAppender {
       byte[] buffer = parser.buffer();
       int from = parser.seriesStart();
       int to = parser.seriesEnd();
-      ScrapeCache.Entry cached = cache.get(buffer, from, to);
+      ScrapeCache.Entry cached = cache.getLine(buffer, from, to);
       if (cached != null && cached.isDropped()) {
         return true;
       }

@@ -1,6 +1,8 @@
 package dev.vigil.scrape.loop;
 
 import dev.vigil.core.labels.Labels;
+import dev.vigil.core.storage.Appender;
+import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +26,14 @@ import java.util.function.Predicate;
  * <p>Entries not seen in the latest successful scrape are evicted after it; failed scrapes evict
  * nothing unless the cache has more than doubled (plus 1,000) since the last success. Reload keeps a
  * target's cache when the config change cannot alter its series. Used by one thread at a time.
+ *
+ * <p>A target lists its series in the same order scrape after scrape, so the cache also keeps the
+ * order of the last scrape that listed any: each line's entry is first looked for right after the
+ * previous line's one (which saves the table's cache miss), and a window of the series expected
+ * next is handed to storage as a prefetch hint ({@link Appender#prefetch}), so that the memory the
+ * next appends touch is loaded while this one is parsed instead of one series after another (in a
+ * side-by-side run, a fifth of the server's CPU per sample). They cost an int per entry and a
+ * reference per series in each of the two orders kept.
  */
 final class ScrapeCache {
   /**
@@ -38,6 +48,8 @@ final class ScrapeCache {
     private int lastIteration;
     /** The number of the last scrape that tracked this series for staleness; -2 before any. */
     private int trackedInScrape = -2;
+    /** Where the last scrape that saw this entry listed it: a guess at where it is in {@link #lastOrder}. */
+    private int position;
 
     private Entry(SeriesTextMap.TextKey key, long ref, Labels labels, long scrapedHash, int iteration) {
       super(key);
@@ -71,20 +83,86 @@ final class ScrapeCache {
   private int iteration;
   private int successfulCount;
 
+  /** Series the storage is asked to prefetch at a time, and how far ahead of the line being read. */
+  static final int PREFETCH_WINDOW = 64;
+  /**
+   * The entries of the last scrape that listed any, in its order; every one is in {@link #entries}
+   * (emptied when an eviction may have removed some).
+   */
+  private Entry[] lastOrder = new Entry[0];
+  private int lastLength;
+  /** This scrape's entries as they are read. */
+  private Entry[] order = new Entry[16];
+  private int length;
+  /** Where in {@link #lastOrder} the next line's entry is expected: after the previous line's. */
+  private int cursor;
+  /** Entries of {@link #lastOrder} before this index have been prefetched in this scrape. */
+  private int prefetchedUntil;
+  /** Where this scrape's prefetch hints go; null between scrapes. */
+  private Appender storage;
+
   ScrapeCache(ScrapeMetrics metrics) {
     this.metrics = metrics;
   }
 
+  /** Starts reading a scrape's lines ({@link #getLine}), whose appends go to {@code storage}. */
+  void startScrape(Appender storage) {
+    this.storage = storage;
+    length = 0;
+    cursor = 0;
+    prefetchedUntil = 0;
+  }
+
   /**
    * The entry of the series text {@code bytes[from, to)}, a series or a dropped text, marked as seen;
-   * null when not cached.
+   * null when not cached. For series outside a scrape's lines (its report).
    */
   Entry get(byte[] bytes, int from, int to) {
-    Entry entry = entries.get(bytes, from, to);
+    Entry entry = entries.get(bytes, from, to, null);
     if (entry != null) {
       entry.lastIteration = iteration;
     }
     return entry;
+  }
+
+  /**
+   * As {@link #get}, for the next line of the scrape started by {@link #startScrape}: looked for first
+   * where the last scrape listed the series after the previous line's, and listed in this scrape's
+   * order; storage hears of the series expected next.
+   */
+  Entry getLine(byte[] bytes, int from, int to) {
+    if (cursor + PREFETCH_WINDOW > prefetchedUntil) {
+      prefetchFrom(Math.max(cursor, prefetchedUntil));
+    }
+    Entry expected = cursor < lastLength ? lastOrder[cursor] : null;
+    Entry entry = entries.get(bytes, from, to, expected);
+    if (entry != null) {
+      entry.lastIteration = iteration;
+      cursor = entry.position + 1;
+      listed(entry);
+    }
+    return entry;
+  }
+
+  /** Hints the series of {@link #lastOrder} from {@code start} up to a window past the cursor. */
+  private void prefetchFrom(int start) {
+    int end = Math.min(cursor + 2 * PREFETCH_WINDOW, lastLength);
+    for (int i = start; i < end; i++) {
+      Entry entry = lastOrder[i];
+      if (!entry.isDropped()) {
+        storage.prefetch(entry.ref);
+      }
+    }
+    prefetchedUntil = Math.max(end, cursor + 2 * PREFETCH_WINDOW);
+  }
+
+  /** Appends an entry read in this scrape to its order. */
+  private void listed(Entry entry) {
+    if (length == order.length) {
+      order = Arrays.copyOf(order, length * 2);
+    }
+    entry.position = length;
+    order[length++] = entry;
   }
 
   /**
@@ -96,20 +174,26 @@ final class ScrapeCache {
       return null;
     }
     Entry entry = new Entry(entries.keyOf(bytes, from, to), ref, labels, scrapedHash, iteration);
-    replaced(entries.put(entry));
+    add(entry);
     return entry;
   }
 
   /** Caches a series text that metric relabeling dropped, so later scrapes skip it outright. */
   void addDropped(byte[] bytes, int from, int to) {
-    replaced(entries.put(new Entry(entries.keyOf(bytes, from, to), 0, null, 0, iteration)));
+    add(new Entry(entries.keyOf(bytes, from, to), 0, null, 0, iteration));
     droppedCount++;
   }
 
-  private void replaced(Entry previous) {
-    if (previous != null && previous.isDropped()) {
-      droppedCount--;
+  private void add(Entry entry) {
+    Entry previous = entries.put(entry);
+    if (previous != null) {
+      if (previous.isDropped()) {
+        droppedCount--;
+      }
+      // The entry it replaces may be in the last order, which must hold only entries of the map.
+      forgetLastOrder();
     }
+    listed(entry);
   }
 
   /** Notes a cached series present in this scrape (series with their own timestamps are never tracked). */
@@ -201,6 +285,18 @@ final class ScrapeCache {
       entries.removeIf(this::evicted);
       iteration++;
     }
+    if (length > 0) {
+      // Every entry of this order was seen in this iteration, so none was evicted.
+      forgetLastOrder();
+      Entry[] swap = lastOrder;
+      lastOrder = order;
+      lastLength = length;
+      order = swap.length > 0 ? swap : new Entry[16];
+    } else if (flush) {
+      forgetLastOrder();
+    }
+    length = 0;
+    storage = null;
     scrapeNumber++;
     trackedBefore = trackedNow;
     trackedNow = 0;
@@ -209,6 +305,12 @@ final class ScrapeCache {
     uncachedPrevious = uncachedCurrent;
     uncachedCurrent = swap;
     uncachedCurrent.clear();
+  }
+
+  /** Empties the last order, letting go of its entries. */
+  private void forgetLastOrder() {
+    Arrays.fill(lastOrder, 0, lastLength, null);
+    lastLength = 0;
   }
 
   private boolean evicted(Entry entry) {

@@ -28,6 +28,7 @@ final class RecordingStorage implements Appendable {
 
   private final List<Sample> committed = new ArrayList<>();
   private final Map<Labels, Long> refs = new HashMap<>();
+  private final List<Long> prefetched = new ArrayList<>();
   private Predicate<Sample> refused = sample -> false;
   private SampleRejectedException.Reason refusal;
 
@@ -55,6 +56,13 @@ final class RecordingStorage implements Appendable {
       }
 
       @Override
+      public void prefetch(long ref) {
+        synchronized (RecordingStorage.this) {
+          prefetched.add(ref);
+        }
+      }
+
+      @Override
       public void commit() {
         synchronized (RecordingStorage.this) {
           committed.addAll(pending);
@@ -68,6 +76,16 @@ final class RecordingStorage implements Appendable {
         pending.clear();
       }
     };
+  }
+
+  /** The ref appends of these labels were given. */
+  synchronized long refOf(Labels labels) {
+    return refs.get(labels);
+  }
+
+  /** The refs appenders were asked to prefetch, in order. */
+  synchronized List<Long> prefetched() {
+    return List.copyOf(prefetched);
   }
 
   synchronized List<Sample> samples() {

@@ -105,6 +105,19 @@ class ScrapeLoopTest {
   // ---- Staleness --------------------------------------------------------------------------------
 
   @Test
+  void aScrapeHintsStorageOfTheSeriesThePreviousScrapeListed() {
+    ScrapeLoop loop = loop(FakeScraper.serving("a 1\nb 2\n"));
+    scrapeAt(loop, T0);
+    long a = storage.refOf(withTargetLabels("__name__", "a"));
+    long b = storage.refOf(withTargetLabels("__name__", "b"));
+    assertThat(storage.prefetched()).isEmpty();
+
+    scrapeAt(loop, T1);
+
+    assertThat(storage.prefetched()).containsExactly(a, b);
+  }
+
+  @Test
   void aSeriesGoneSinceThePreviousScrapeIsMarkedStaleAtTheNewScrapesTime() {
     ScrapeLoop loop = loop(FakeScraper.serving("a 1\nb 2\n", "a 1\n"));
     scrapeAt(loop, T0);

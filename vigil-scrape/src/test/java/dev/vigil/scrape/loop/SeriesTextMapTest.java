@@ -32,7 +32,7 @@ class SeriesTextMapTest {
   }
 
   private String get(String text) {
-    return valueOf(map.get(bytes(text), 0, text.length()));
+    return valueOf(map.get(bytes(text), 0, text.length(), null));
   }
 
   private static String valueOf(Valued entry) {
@@ -44,8 +44,26 @@ class SeriesTextMapTest {
     put("a{x=\"1\"}", "one");
     byte[] body = bytes("b 2\na{x=\"1\"} 1\n");
 
-    assertThat(valueOf(map.get(body, 4, 12))).isEqualTo("one");
-    assertThat(map.get(body, 4, 11)).isNull();
+    assertThat(valueOf(map.get(body, 4, 12, null))).isEqualTo("one");
+    assertThat(map.get(body, 4, 11, null)).isNull();
+  }
+
+  @Test
+  void anExpectedEntryIsTakenWhenTheTextIsItsOwn() {
+    put("a", "a");
+    Valued guess = new Valued(map.keyOf(bytes("a"), 0, 1), "guess");
+
+    assertThat(valueOf(map.get(bytes("a"), 0, 1, guess))).isEqualTo("guess");
+  }
+
+  @Test
+  void aWrongGuessFallsBackToTheTable() {
+    put("a", "a");
+    put("b", "b");
+    Valued guessB = map.get(bytes("b"), 0, 1, null);
+
+    assertThat(valueOf(map.get(bytes("a"), 0, 1, guessB))).isEqualTo("a");
+    assertThat(map.get(bytes("c"), 0, 1, guessB)).isNull();
   }
 
   @Test
