@@ -35,7 +35,7 @@ final class GzipDecoder {
    * @throws BodySource.DeadlineExceeded when the deadline passes first
    * @throws IOException when the exchange fails underneath
    */
-  void decode(BodySource body, long deadlineNanos, BodyBuffer out, long limit)
+  void decode(BodySource body, long deadlineNanos, BodyBuffer out)
       throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     this.queue = body;
     this.deadline = deadlineNanos;
@@ -47,7 +47,7 @@ final class GzipDecoder {
       }
       firstHeader = false;
       do {
-        inflateMember(out, limit);
+        inflateMember(out);
         readTrailer();
       } while (readHeader());
     } finally {
@@ -57,14 +57,14 @@ final class GzipDecoder {
     }
   }
 
-  private void inflateMember(BodyBuffer out, long limit)
+  private void inflateMember(BodyBuffer out)
       throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     long size = 0;
     while (true) {
-      if (out.length >= limit) {
+      if (out.full()) {
         throw new ScrapeFailure(HttpScraperFactory.BODY_SIZE_LIMIT_EXCEEDED);
       }
-      int room = out.room(limit);
+      int room = out.room();
       int n;
       try {
         n = inflater.inflate(out.array, out.length, room);

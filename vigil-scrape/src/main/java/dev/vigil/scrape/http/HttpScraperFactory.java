@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -133,6 +134,12 @@ public final class HttpScraperFactory implements ScraperFactory {
   private final Object stateLock = new Object();
   private final List<HttpClient> clients = new ArrayList<>();
   private volatile ClientState state;
+  private final BufferPool buffers = new BufferPool();
+  /**
+   * Gzip decoders not in use. Each holds zlib's state and window (about 40 KB outside the heap), so
+   * there are as many as scrapes have decoded at once rather than one per target.
+   */
+  private final ConcurrentLinkedDeque<GzipDecoder> decoders = new ConcurrentLinkedDeque<>();
 
   private HttpScraperFactory(String jobName, HttpClientConfig config, long bodySizeLimit, String[] tlsProtocols,
       ClientCertificates clientCertificates, String staticAuthorization, String staticAuthorizationError) {
@@ -265,6 +272,21 @@ public final class HttpScraperFactory implements ScraperFactory {
   /** The job this client belongs to. */
   public String jobName() {
     return jobName;
+  }
+
+  /** The pool the body buffers of this factory's scrapers come from. */
+  BufferPool buffers() {
+    return buffers;
+  }
+
+  /** A gzip decoder for one body, to be given back once it is decoded. */
+  GzipDecoder takeDecoder() {
+    GzipDecoder idle = decoders.pollFirst();
+    return idle != null ? idle : new GzipDecoder();
+  }
+
+  void giveDecoder(GzipDecoder decoder) {
+    decoders.addFirst(decoder);
   }
 
   /** The body size limit in bytes, {@link Long#MAX_VALUE} when none. */

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One target's scraper: 2.42's {@code targetScraper.scrape}, plain HTTP on a connection of its own
  * ({@link Http1Transport}), HTTPS over the JDK's client ({@link JdkTransport}). The whole exchange,
- * redirects and body included, is bounded by the timeout. The returned body lives in this scraper's
- * reused buffer and is valid until its next scrape.
+ * redirects and body included, is bounded by the timeout. The returned body lives in a buffer of
+ * the factory's pool, valid until {@link #release} or the next scrape, which start it on a buffer of
+ * the size the last body needed.
  */
 final class HttpTargetScraper implements TargetScraper {
   static final String DEADLINE = "context deadline exceeded";
@@ -26,16 +27,18 @@ final class HttpTargetScraper implements TargetScraper {
   private final HttpScraperFactory factory;
   private final URI target;
   private final String targetText;
-  private final BodyBuffer buffer = new BodyBuffer();
+  private final BodyBuffer buffer;
   private final Http1Transport plain;
   private JdkTransport tls;
-  private GzipDecoder gzip;
+  /** The length of the last body read, to size the next one's buffer. */
+  private int lastLength;
 
   HttpTargetScraper(HttpScraperFactory factory, URI target) {
     this.factory = factory;
     this.target = target;
     this.targetText = GoText.redactedUrl(target);
     this.plain = new Http1Transport(factory);
+    this.buffer = new BodyBuffer(factory.buffers());
   }
 
   @Override
@@ -44,17 +47,27 @@ final class HttpTargetScraper implements TargetScraper {
       throw new IllegalArgumentException("scrape timeout must be positive: " + timeoutMillis);
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    buffer.begin();
+    buffer.begin(lastLength, factory.bodySizeLimit());
+    ScrapeBody body = null;
     try {
-      return fetch(timeoutMillis, deadline);
+      body = fetch(timeoutMillis, deadline);
+      return body;
     } finally {
-      buffer.end();
+      lastLength = buffer.length;
+      if (body == null) {
+        buffer.release();
+      }
     }
   }
 
-  /** The capacity of the reused body buffer, for tests of its sizing. */
+  @Override
+  public void release() {
+    buffer.release();
+  }
+
+  /** The largest capacity the last scrape's buffer had, for tests of its sizing. */
   int bufferCapacity() {
-    return buffer.array.length;
+    return buffer.largestCapacity();
   }
 
   private ScrapeBody fetch(long timeoutMillis, long deadline) throws ScrapeFailure, InterruptedException {
@@ -159,19 +172,20 @@ final class HttpTargetScraper implements TargetScraper {
     BodySource body = response.body();
     String contentType = Objects.requireNonNullElse(response.header("Content-Type"), "");
     boolean gzipped = "gzip".equals(response.header("Content-Encoding"));
-    long limit = factory.bodySizeLimit();
     try {
       if (gzipped) {
-        if (gzip == null) {
-          gzip = new GzipDecoder();
+        GzipDecoder gzip = factory.takeDecoder();
+        try {
+          gzip.decode(body, deadline, buffer);
+        } finally {
+          factory.giveDecoder(gzip);
         }
-        gzip.decode(body, deadline, buffer, limit);
       } else {
         long declared = response.contentLength();
         if (declared > 0) {
-          buffer.expect(declared, limit);
+          buffer.expect(declared);
         }
-        readIdentity(body, deadline, limit);
+        readIdentity(body, deadline);
       }
     } catch (ScrapeFailure e) {
       body.cancel();
@@ -190,14 +204,14 @@ final class HttpTargetScraper implements TargetScraper {
   }
 
   /** 2.42's {@code io.Copy(w, io.LimitReader(resp.Body, limit))} and its {@code n >= limit} check. */
-  private void readIdentity(BodySource body, long deadline, long limit)
+  private void readIdentity(BodySource body, long deadline)
       throws ScrapeFailure, BodySource.DeadlineExceeded, IOException, InterruptedException {
     for (ByteBuffer b; (b = body.next(deadline)) != null; ) {
       while (b.hasRemaining()) {
-        int k = Math.min(buffer.room(limit), b.remaining());
+        int k = Math.min(buffer.room(), b.remaining());
         b.get(buffer.array, buffer.length, k);
         buffer.length += k;
-        if (buffer.length >= limit) {
+        if (buffer.full()) {
           throw new ScrapeFailure(HttpScraperFactory.BODY_SIZE_LIMIT_EXCEEDED);
         }
       }

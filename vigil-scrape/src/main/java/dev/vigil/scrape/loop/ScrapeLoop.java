@@ -211,7 +211,12 @@ final class ScrapeLoop {
       }
     }
     Appender app = services.storage().appender();
-    AppendResult result = bodyAppender.append(app, body, t);
+    AppendResult result;
+    try {
+      result = bodyAppender.append(app, body, t);
+    } finally {
+      scraper.release();
+    }
     int appended = result.appended();
     if (result.failed()) {
       LOG.debug("Append failed target={} err={}", target, result.error());

@@ -10,6 +10,12 @@ public interface TargetScraper extends AutoCloseable {
    */
   ScrapeBody scrape(long timeoutMillis) throws ScrapeFailure, InterruptedException;
 
+  /**
+   * The body the last scrape returned is no longer read: the scraper may let other scrapes have its
+   * buffer. Called by the loop once the body is appended; the next scrape does it otherwise.
+   */
+  default void release() {}
+
   /** Lets go of what the scraper keeps between scrapes (a kept-alive connection); called once its loop ended. */
   @Override
   default void close() {}

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -563,25 +564,31 @@ class HttpScraperTest {
   // Buffers, sharing, closing
 
   @Test
-  void reusesItsBufferAndLetsAHugeOneGo() throws Exception {
-    AtomicInteger size = new AtomicInteger();
-    HttpServer server = http(ex -> reply(ex, 200, null, "x".repeat(size.get()).getBytes(StandardCharsets.UTF_8), null));
-    HttpTargetScraper scraper = (HttpTargetScraper) scraper(url(server, "/metrics"));
+  void aReleasedBodysBufferServesTheNextScrapeOfAnotherTarget() throws Exception {
+    HttpServer server = http(ex -> reply(ex, 200, null, "x".repeat(20_000).getBytes(StandardCharsets.UTF_8), null));
+    HttpScraperFactory factory = factory(HttpClientConfig.DEFAULT, 0);
+    TargetScraper first = factory.forTarget(URI.create(url(server, "/a")));
+    TargetScraper second = factory.forTarget(URI.create(url(server, "/b")));
 
-    size.set(20_000);
-    byte[] first = scraper.scrape(2000).bytes();
-    assertThat(scraper.scrape(2000).bytes()).isSameAs(first);
+    byte[] buffer = first.scrape(2000).bytes();
+    first.release();
 
-    size.set(4_000_000); // one huge body
-    assertThat(scraper.scrape(5000).length()).isEqualTo(4_000_000);
-    size.set(20_000);
-    for (int i = 0; i < BodyBuffer.SHRINK_AFTER; i++) {
-      assertThat(scraper.scrape(2000).length()).isEqualTo(20_000);
-      assertThat(scraper.bufferCapacity()).isGreaterThanOrEqualTo(4_000_000);
-    }
-    ScrapeBody after = scraper.scrape(2000);
-    assertThat(after.length()).isEqualTo(20_000);
-    assertThat(scraper.bufferCapacity()).isLessThan(100_000);
+    assertThat(second.scrape(2000).bytes()).isSameAs(buffer);
+  }
+
+  @Test
+  void aBodyNotYetReleasedKeepsItsBuffer() throws Exception {
+    HttpServer server = http(ex -> reply(ex, 200, null, "x".repeat(20_000).getBytes(StandardCharsets.UTF_8), null));
+    HttpScraperFactory factory = factory(HttpClientConfig.DEFAULT, 0);
+    TargetScraper first = factory.forTarget(URI.create(url(server, "/a")));
+    TargetScraper second = factory.forTarget(URI.create(url(server, "/b")));
+
+    ScrapeBody body = first.scrape(2000);
+    byte[] copy = Arrays.copyOf(body.bytes(), body.length());
+    second.scrape(2000);
+
+    assertThat(Arrays.copyOf(body.bytes(), body.length())).isEqualTo(copy);
+    assertThat(second.scrape(2000).bytes()).isNotSameAs(body.bytes());
   }
 
   @Test

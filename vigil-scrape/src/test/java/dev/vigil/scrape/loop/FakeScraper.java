@@ -12,6 +12,7 @@ final class FakeScraper implements TargetScraper {
   private final Deque<Object> script = new ArrayDeque<>();
   private Object last;
   private int scrapes;
+  private int releases;
 
   /** A target serving these text-format bodies in turn. */
   static FakeScraper serving(String... bodies) {
@@ -47,6 +48,15 @@ final class FakeScraper implements TargetScraper {
       throw failure;
     }
     return (ScrapeBody) last;
+  }
+
+  @Override
+  public synchronized void release() {
+    releases++;
+  }
+
+  synchronized int releases() {
+    return releases;
   }
 
   synchronized int scrapes() {

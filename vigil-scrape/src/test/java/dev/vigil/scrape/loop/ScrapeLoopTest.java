@@ -105,6 +105,16 @@ class ScrapeLoopTest {
   // ---- Staleness --------------------------------------------------------------------------------
 
   @Test
+  void theBodyIsReleasedOnceAppendedSoItsBufferCanServeOtherScrapes() {
+    FakeScraper scraper = FakeScraper.serving("a 1\n");
+
+    scrapeAt(loop(scraper), T0);
+
+    assertThat(storage.samplesAt(T0)).isNotEmpty();
+    assertThat(scraper.releases()).isEqualTo(1);
+  }
+
+  @Test
   void aScrapeHintsStorageOfTheSeriesThePreviousScrapeListed() {
     ScrapeLoop loop = loop(FakeScraper.serving("a 1\nb 2\n"));
     scrapeAt(loop, T0);
