@@ -40,11 +40,11 @@ final class PrometheusTextLexer {
   /** What {@link #next} returns at the end; 2.42's lexer sees a NUL there too. */
   private static final int END = 0;
 
-  private static final boolean[] METRIC_NAME_BYTES = byteClass(c -> isMetricNameStart(c) || isDigit(c));
-  private static final boolean[] LABEL_NAME_BYTES = byteClass(c -> isLabelNameStart(c) || isDigit(c));
-  private static final boolean[] VALUE_BYTES = byteClass(PrometheusTextLexer::isValueByte);
+  static final boolean[] METRIC_NAME_BYTES = byteClass(c -> isMetricNameStart(c) || isDigit(c));
+  static final boolean[] LABEL_NAME_BYTES = byteClass(c -> isLabelNameStart(c) || isDigit(c));
+  static final boolean[] VALUE_BYTES = byteClass(PrometheusTextLexer::isValueByte);
   private static final boolean[] DIGITS = byteClass(PrometheusTextLexer::isDigit);
-  private static final boolean[] PLAIN_VALUE_BYTES = byteClass(c -> c != '"' && c != '\\' && c != '\n' && c != 0);
+  static final boolean[] PLAIN_VALUE_BYTES = byteClass(c -> c != '"' && c != '\\' && c != '\n' && c != 0);
 
   private final byte[] b;
   /** How many bytes of {@link #b} are input. */
@@ -77,6 +77,28 @@ final class PrometheusTextLexer {
   /** The 1-based line the last token starts on. */
   int tokenLine() {
     return tokenLine;
+  }
+
+  /** Whether the next token starts a line: where the parser may read a whole line itself. */
+  boolean atLineStart() {
+    return state == INIT && pos < limit;
+  }
+
+  /** The 1-based line the next token starts on. */
+  int nextLine() {
+    return newlines + 1;
+  }
+
+  /**
+   * Moves past a line the parser read itself, whose newline (or the input's end) is at {@code newline},
+   * as lexing it token by token would have: the next token starts the next line.
+   */
+  void skipLine(int newline) {
+    tokenLine = newlines + 1;
+    newlines++;
+    start = newline;
+    pos = newline + 1;
+    state = INIT;
   }
 
   /** The next token other than WHITESPACE, as 2.42's parser asks for them. */
@@ -124,7 +146,7 @@ final class PrometheusTextLexer {
   }
 
   /** The byte at {@code i}, the appended newline at the input's length. */
-  private int at(int i) {
+  int at(int i) {
     return i < length ? b[i] & 0xFF : '\n';
   }
 
@@ -342,7 +364,7 @@ final class PrometheusTextLexer {
   }
 
   /** The first position from {@code p} on whose byte is not of {@code byteClass}; at most the input's length. */
-  private int skipFrom(int p, boolean[] byteClass) {
+  int skipFrom(int p, boolean[] byteClass) {
     while (p < length && byteClass[b[p] & 0xFF]) {
       p++;
     }
@@ -357,15 +379,15 @@ final class PrometheusTextLexer {
     return table;
   }
 
-  private static boolean isBlank(int c) {
+  static boolean isBlank(int c) {
     return c == ' ' || c == '\t';
   }
 
-  private static boolean isMetricNameStart(int c) {
+  static boolean isMetricNameStart(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
   }
 
-  private static boolean isLabelNameStart(int c) {
+  static boolean isLabelNameStart(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   }
 

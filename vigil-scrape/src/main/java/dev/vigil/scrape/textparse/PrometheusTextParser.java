@@ -27,11 +27,16 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Labels are built only when asked for, through a small cache of recent series ({@link SeriesLabels}).
+ * A series line of the usual shape ({@code name{label="value",...} value}, see {@link
+ * #parsePlainSeries}) is read in one pass over its bytes rather than token by token, with the same
+ * result; any other line goes through the lexer.
  */
 public final class PrometheusTextParser implements ExpositionParser {
   private final byte[] input;
   private final PrometheusTextLexer lexer;
   private final SeriesLabels seriesLabels = new SeriesLabels();
+  /** Whether plain series lines are read in one pass; off only to test that this changes nothing. */
+  private final boolean plainLinesInOnePass;
 
   private Entry entry;
   private TextParseException failure;
@@ -56,9 +61,14 @@ public final class PrometheusTextParser implements ExpositionParser {
 
   /** Parses the first {@code length} bytes of {@code input}, as {@link #PrometheusTextParser(byte[])}. */
   public PrometheusTextParser(byte[] input, int length) {
+    this(input, length, true);
+  }
+
+  PrometheusTextParser(byte[] input, int length, boolean plainLinesInOnePass) {
     Objects.checkFromIndexSize(0, length, input.length);
     this.input = input;
     this.lexer = new PrometheusTextLexer(input, length);
+    this.plainLinesInOnePass = plainLinesInOnePass;
   }
 
   @Override
@@ -86,6 +96,9 @@ public final class PrometheusTextParser implements ExpositionParser {
     while (true) {
       // The entry starts with its blanks: 2.42 counts them into a series' metric name.
       int entryStart = lexer.tokenEnd();
+      if (plainLinesInOnePass && lexer.atLineStart() && parsePlainSeries(entryStart)) {
+        return Entry.SERIES;
+      }
       Token t = lexer.lexSkippingWhitespace();
       line = lexer.tokenLine();
       switch (t) {
@@ -183,6 +196,86 @@ public final class PrometheusTextParser implements ExpositionParser {
       throw error(expected("expected timestamp or new record", t));
     }
     return Entry.SERIES;
+  }
+
+  /**
+   * Reads the series line at {@code start} if it has the usual shape: a metric name, optionally
+   * {@code {name="value",...}} right after it (no blanks inside the braces, a comma after the last
+   * pair or not, no backslash, NUL or newline in a value), blanks, a value, and the newline (or the
+   * input's end) right after the value. That is every line of most exporters, and this reads it in
+   * one pass over its bytes, to what the lexer's tokens give. False, with nothing read, for any other
+   * line, and for a value that does not parse or a label value that is not UTF-8: the lexer then
+   * reads the line, to the same entry or error.
+   */
+  private boolean parsePlainSeries(int start) {
+    if (!PrometheusTextLexer.isMetricNameStart(lexer.at(start))) {
+      return false;
+    }
+    int i = lexer.skipFrom(start + 1, PrometheusTextLexer.METRIC_NAME_BYTES);
+    int plainNameEnd = i;
+    if (lexer.at(i) == '{') {
+      i = parsePlainLabels(i + 1);
+      if (i < 0) {
+        seriesLabels.clear();
+        return false;
+      }
+    }
+    int plainSeriesEnd = i;
+    while (PrometheusTextLexer.isBlank(lexer.at(i))) {
+      i++;
+    }
+    int valueStart = i;
+    i = lexer.skipFrom(valueStart, PrometheusTextLexer.VALUE_BYTES);
+    if (i == valueStart || lexer.at(i) != '\n') {
+      seriesLabels.clear();
+      return false;
+    }
+    double plainValue;
+    try {
+      plainValue = ExpositionFloat.parse(input, valueStart, i);
+    } catch (NumberFormatException e) {
+      seriesLabels.clear();
+      return false;
+    }
+    line = lexer.nextLine();
+    nameStart = start;
+    nameEnd = plainNameEnd;
+    seriesEnd = plainSeriesEnd;
+    value = plainValue;
+    lexer.skipLine(i);
+    return true;
+  }
+
+  /**
+   * Records the labels of a plain series line from just after its opening brace; returns the position
+   * after the closing brace, or -1 when the labels are not of the plain shape.
+   */
+  private int parsePlainLabels(int i) {
+    if (lexer.at(i) == '}') {
+      return i + 1;
+    }
+    while (PrometheusTextLexer.isLabelNameStart(lexer.at(i))) {
+      int labelNameStart = i;
+      i = lexer.skipFrom(i + 1, PrometheusTextLexer.LABEL_NAME_BYTES);
+      int labelNameEnd = i;
+      if (lexer.at(i) != '=' || lexer.at(i + 1) != '"') {
+        return -1;
+      }
+      int valueStart = i + 2;
+      i = lexer.skipFrom(valueStart, PrometheusTextLexer.PLAIN_VALUE_BYTES);
+      if (lexer.at(i) != '"' || !Utf8.isValid(input, valueStart, i)) {
+        return -1;
+      }
+      seriesLabels.add(labelNameStart, labelNameEnd, valueStart, i);
+      i++;
+      if (lexer.at(i) == ',') {
+        i++;
+      }
+      if (lexer.at(i) == '}') {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   /** Reads {@code name="value"} pairs up to the closing brace; commas between them are optional. */

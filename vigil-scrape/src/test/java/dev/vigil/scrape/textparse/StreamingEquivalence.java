@@ -6,6 +6,7 @@ import dev.vigil.core.labels.Labels;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +63,11 @@ final class StreamingEquivalence {
    * Everything observable of a parse, one string per entry and one for how it ended: the EOF (asked
    * twice) or the error (with the same exception thrown again).
    */
-  static List<String> trace(OpenMetricsParser parser, int inputLength) {
+  /**
+   * What a parser makes of an input of {@code inputLength} bytes, entry by entry (kind, line, series
+   * text, labels, value bits, timestamp, metadata), up to its error (message and line) or EOF.
+   */
+  static List<String> trace(ExpositionParser parser, int inputLength) {
     List<String> out = new ArrayList<>();
     // Every entry but EOF consumes at least one byte, so this bounds a runaway parser.
     for (int i = 0; i <= inputLength + 1; i++) {
@@ -84,10 +89,12 @@ final class StreamingEquivalence {
     return out;
   }
 
-  private static String describe(OpenMetricsParser parser, Entry entry) {
+  private static String describe(ExpositionParser parser, Entry entry) {
     StringBuilder sb = new StringBuilder().append(entry).append(" line ").append(parser.lineNumber());
     switch (entry) {
       case SERIES:
+        sb.append(" text [").append(new String(parser.buffer(), parser.seriesStart(),
+            parser.seriesEnd() - parser.seriesStart(), StandardCharsets.ISO_8859_1)).append(']');
         try {
           Labels labels = parser.labels();
           for (int i = 0; i < labels.size(); i++) {
@@ -108,7 +115,8 @@ final class StreamingEquivalence {
         sb.append(" [").append(parser.metricFamily()).append("] [").append(parser.help()).append(']');
         break;
       case UNIT:
-        sb.append(" [").append(parser.metricFamily()).append("] [").append(parser.unit()).append(']');
+        sb.append(" [").append(parser.metricFamily()).append("] [").append(((OpenMetricsParser) parser).unit())
+            .append(']');
         break;
       default:
         break;
@@ -116,7 +124,7 @@ final class StreamingEquivalence {
     return sb.toString();
   }
 
-  private static String sameErrorAgain(OpenMetricsParser parser, TextParseException first) {
+  private static String sameErrorAgain(ExpositionParser parser, TextParseException first) {
     try {
       return "then " + parser.next();
     } catch (TextParseException again) {
@@ -124,7 +132,7 @@ final class StreamingEquivalence {
     }
   }
 
-  private static String eofAgain(OpenMetricsParser parser) {
+  private static String eofAgain(ExpositionParser parser) {
     try {
       return "then " + parser.next() + " line " + parser.lineNumber();
     } catch (TextParseException e) {
