@@ -69,20 +69,20 @@ public final class HttpScraperFactory implements ScraperFactory {
   private static final AtomicInteger FACTORIES = new AtomicInteger();
 
   /**
-   * The TLS setup made from the TLS files' bytes (null when not read), and the JDK's client on it, made
-   * at the first HTTPS request (plain HTTP does not use it, and each client keeps a thread).
+   * The TLS files' bytes (null when not read) and the roots read from the CA file, and the TLS context
+   * and the JDK's client made from them at the first HTTPS request: plain HTTP uses neither, and a
+   * TLS context costs a server that never scrapes HTTPS a few hundred classes and the system's
+   * certificates in memory, and each client a thread.
    */
   final class ClientState {
-    private final SSLContext sslContext;
-    private final SSLParameters sslParameters;
+    private final List<X509Certificate> roots;
     private final byte[] ca;
     private final byte[] cert;
     private final byte[] key;
     private HttpClient client;
 
-    ClientState(SSLContext sslContext, SSLParameters sslParameters, byte[] ca, byte[] cert, byte[] key) {
-      this.sslContext = sslContext;
-      this.sslParameters = sslParameters;
+    ClientState(List<X509Certificate> roots, byte[] ca, byte[] cert, byte[] key) {
+      this.roots = roots;
       this.ca = ca;
       this.cert = cert;
       this.key = key;
@@ -99,14 +99,11 @@ public final class HttpScraperFactory implements ScraperFactory {
           throw new ScrapeFailure(GoText.urlError(urlText, "context canceled"));
         }
         if (client == null) {
-          client = HttpClient.newBuilder()
-              .executor(executor)
-              .sslContext(sslContext)
-              .sslParameters(sslParameters)
-              .followRedirects(HttpClient.Redirect.NEVER) // followed by the scraper, as Go's client does
-              .proxy(HttpClient.Builder.NO_PROXY) // Prometheus uses proxy_url only, never the environment
-              .version(config.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-              .build();
+          try {
+            client = httpsClient(roots);
+          } catch (GeneralSecurityException e) {
+            throw new ScrapeFailure(GoText.urlError(urlText, String.valueOf(e.getMessage())), e);
+          }
           clients.add(client);
         }
         return client;
@@ -232,12 +229,7 @@ public final class HttpScraperFactory implements ScraperFactory {
     }
     HttpScraperFactory factory = new HttpScraperFactory(jobName, http, bodySizeLimitBytes,
         protocols(min, max), certificates, staticAuthorization, staticAuthorizationError);
-    try {
-      factory.state = factory.newState(roots, ca, cert, key);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      factory.close();
-      throw new HttpClientSetupException(String.valueOf(e.getMessage()), e);
-    }
+    factory.state = factory.new ClientState(roots, ca, cert, key);
     return factory;
   }
 
@@ -344,13 +336,9 @@ public final class HttpScraperFactory implements ScraperFactory {
       if (roots.isEmpty()) {
         throw new ScrapeFailure(GoText.urlError(urlText, "unable to use specified CA cert " + tls.caFile()));
       }
-      try {
-        ClientState next = newState(roots, ca, cert, key);
-        state = next;
-        return next;
-      } catch (GeneralSecurityException e) {
-        throw new ScrapeFailure(GoText.urlError(urlText, String.valueOf(e.getMessage())), e);
-      }
+      ClientState next = new ClientState(roots, ca, cert, key);
+      state = next;
+      return next;
     }
   }
 
@@ -433,8 +421,11 @@ public final class HttpScraperFactory implements ScraperFactory {
     return new String(value, StandardCharsets.ISO_8859_1);
   }
 
-  private ClientState newState(List<X509Certificate> roots, byte[] ca, byte[] cert, byte[] key)
-      throws GeneralSecurityException {
+  /**
+   * The JDK's client for this config's HTTPS requests, on a TLS context of its roots (the system's
+   * when null), client certificate, versions and server name.
+   */
+  private HttpClient httpsClient(List<X509Certificate> roots) throws GeneralSecurityException {
     TlsConfig tls = config.tls();
     GoTrustManager trust = tls.insecureSkipVerify() ? GoTrustManager.insecure()
         : GoTrustManager.verifying(roots, tls.serverName());
@@ -445,8 +436,14 @@ public final class HttpScraperFactory implements ScraperFactory {
     if (tlsProtocols.length > 0) {
       parameters.setProtocols(tlsProtocols);
     }
-    SSLContext used = tls.serverName().isEmpty() ? context : new ServerNameSslContext(context, tls.serverName());
-    return new ClientState(used, parameters, ca, cert, key);
+    return HttpClient.newBuilder()
+        .executor(executor)
+        .sslContext(tls.serverName().isEmpty() ? context : new ServerNameSslContext(context, tls.serverName()))
+        .sslParameters(parameters)
+        .followRedirects(HttpClient.Redirect.NEVER) // followed by the scraper, as Go's client does
+        .proxy(HttpClient.Builder.NO_PROXY) // Prometheus uses proxy_url only, never the environment
+        .version(config.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+        .build();
   }
 
   /** The connections of this client's plain-HTTP scrapers, closed with it. */
