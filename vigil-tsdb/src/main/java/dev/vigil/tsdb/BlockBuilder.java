@@ -15,9 +15,8 @@ import java.util.Map;
  * first sample to one past the last.
  */
 public final class BlockBuilder {
-  private final long chunkRange;
+  private final SeriesChunking chunking;
   private final Map<Labels, MemSeries> series = new HashMap<>();
-  private final ChunkArena openChunks = new ChunkArena();
   private long minTime = Long.MAX_VALUE;
   private long maxTime = Long.MIN_VALUE;
   private long samples;
@@ -27,7 +26,7 @@ public final class BlockBuilder {
     if (chunkRange <= 0) {
       throw new IllegalArgumentException("chunk range must be positive, got " + chunkRange);
     }
-    this.chunkRange = chunkRange;
+    this.chunking = new SeriesChunking(chunkRange, new ChunkArena());
   }
 
   /**
@@ -41,7 +40,7 @@ public final class BlockBuilder {
         throw new IllegalArgumentException("empty label set");
       }
       LabelNames.validate(labels);
-      s = new MemSeries(labels, chunkRange, openChunks);
+      s = new MemSeries(labels, chunking);
       series.put(labels, s);
     }
     if (s.add(t, v)) {

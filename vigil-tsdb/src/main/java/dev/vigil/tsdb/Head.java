@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  */
 public final class Head implements Appendable, Queryable, AutoCloseable {
   private final long chunkRange;
-  private final ChunkArena openChunks = new ChunkArena();
+  private final SeriesChunking chunking;
   /** Changed only under {@link #creation}, or before the head is shared. */
   private final SeriesByLabels byLabels = new SeriesByLabels();
   /** Changed only under {@link #creation}. */
@@ -77,6 +77,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
    */
   public Head(long chunkRange) {
     this.chunkRange = chunkRange;
+    this.chunking = new SeriesChunking(chunkRange, new ChunkArena());
     for (SampleRejectedException.Reason reason : SampleRejectedException.Reason.values()) {
       rejected.put(reason, new AtomicLong());
     }
@@ -151,7 +152,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     if (existing != null) {
       byRef.put(ref, existing);
     } else {
-      MemSeries s = new MemSeries(ref, labels, chunkRange, openChunks);
+      MemSeries s = new MemSeries(ref, labels, chunking);
       s.logged = true;
       postings.add(ref, labels);
       byRef.put(ref, s);
@@ -233,7 +234,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
     synchronized (creation) {
       s = byLabels.get(labels);
       if (s == null) {
-        s = new MemSeries(nextRef++, labels, chunkRange, openChunks);
+        s = new MemSeries(nextRef++, labels, chunking);
         seriesCreated.incrementAndGet();
         // Indexed before it can be found, so a reader that finds it also finds it in the postings.
         postings.add(s.ref, labels);
@@ -284,12 +285,12 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
 
   /** Bytes of the slots holding the series' open chunks. */
   public long openChunkBytes() {
-    return openChunks.usedBytes();
+    return chunking.arena().usedBytes();
   }
 
   /** Bytes of the pages the open chunks' slots are carved from, in use or kept for reuse. */
   public long openChunkPageBytes() {
-    return openChunks.reservedBytes();
+    return chunking.arena().reservedBytes();
   }
 
   /** The index of the WAL segment being written, or -1 without a WAL. */

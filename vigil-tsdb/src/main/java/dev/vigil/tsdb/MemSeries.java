@@ -41,9 +41,11 @@ final class MemSeries extends XorAppender {
   int pendingAppends;
   boolean collected;
   private final Labels labels;
-  private final long chunkRange;
-  /** Where the open chunk's bytes are: a slot of it from the first sample on, none while empty. */
-  private final ChunkArena arena;
+  /**
+   * The windows chunks are cut at, and the arena holding the open chunk's bytes: a slot of it from the
+   * first sample on, none while empty.
+   */
+  private final SeriesChunking chunking;
   /** The finished chunks in time order, all but the last of the {@link #count} chunks. */
   private Chunk[] chunks = NO_CHUNKS;
   /**
@@ -58,17 +60,16 @@ final class MemSeries extends XorAppender {
   private long nextAt;
 
   /** A series of a head, under its reference. */
-  MemSeries(long ref, Labels labels, long chunkRange, ChunkArena arena) {
+  MemSeries(long ref, Labels labels, SeriesChunking chunking) {
     super(Unplaced.UNTIL_RESTART);
     this.ref = ref;
     this.labels = labels;
-    this.chunkRange = chunkRange;
-    this.arena = arena;
+    this.chunking = chunking;
   }
 
   /** A series outside a head, which has no references. */
-  MemSeries(Labels labels, long chunkRange, ChunkArena arena) {
-    this(0, labels, chunkRange, arena);
+  MemSeries(Labels labels, SeriesChunking chunking) {
+    this(0, labels, chunking);
   }
 
   Labels labels() {
@@ -165,7 +166,7 @@ final class MemSeries extends XorAppender {
     }
     count = left;
     if (left == 0) {
-      arena.release(buffer(), base());
+      chunking.arena().release(buffer(), base());
       unplace();
     }
     return drop;
@@ -255,7 +256,7 @@ final class MemSeries extends XorAppender {
     startChunkIn(capacity);
     headMinTime = t;
     count++;
-    nextAt = rangeEnd(t, chunkRange);
+    nextAt = rangeEnd(t, chunking.range());
   }
 
   /** Starts the next chunk in a slot of about {@code capacity} bytes: the current one when it is that size. */
@@ -265,9 +266,9 @@ final class MemSeries extends XorAppender {
         restart(buffer(), base(), capacity());
         return;
       }
-      arena.release(buffer(), base());
+      chunking.arena().release(buffer(), base());
     }
-    ChunkArena.Slot slot = arena.allocate(capacity);
+    ChunkArena.Slot slot = chunking.arena().allocate(capacity);
     restart(slot.page(), slot.start(), slot.capacity());
   }
 
@@ -278,11 +279,11 @@ final class MemSeries extends XorAppender {
   }
 
   private void moveToSlotOf(int minCapacity) {
-    ChunkArena.Slot slot = arena.allocate(minCapacity);
+    ChunkArena.Slot slot = chunking.arena().allocate(minCapacity);
     byte[] page = buffer();
     int start = base();
     moveTo(slot.page(), slot.start(), slot.capacity());
-    arena.release(page, start);
+    chunking.arena().release(page, start);
   }
 
   /** End of the chunk range window holding t; Go's truncating division, so negative times match too. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AppendBatchPoolTest {
   private final AppendBatchPool pool = new AppendBatchPool();
-  private final MemSeries series = new MemSeries(1, Labels.of("job", "a"), 7_200_000, new ChunkArena());
+  private final MemSeries series = new MemSeries(1, Labels.of("job", "a"), new SeriesChunking(7_200_000, new ChunkArena()));
 
   private static void fill(AppendBatch batch, MemSeries s, int samples) {
     for (int i = 0; i < samples; i++) {

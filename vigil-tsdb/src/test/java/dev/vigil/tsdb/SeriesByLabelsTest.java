@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SeriesByLabelsTest {
   private static MemSeries series(long ref, String value) {
-    return new MemSeries(ref, Labels.of("__name__", "m", "i", value), 7_200_000, new ChunkArena());
+    return new MemSeries(ref, Labels.of("__name__", "m", "i", value), new SeriesChunking(7_200_000, new ChunkArena()));
   }
 
   @Test

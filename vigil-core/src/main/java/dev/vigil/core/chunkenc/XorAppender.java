@@ -8,15 +8,20 @@ package dev.vigil.core.chunkenc;
  * head's series extends it to be its own open chunk, and {@link #restart} starts its next chunk.
  */
 public class XorAppender extends BitWriter implements ChunkAppender {
-  private static final int UNSET = 0xFF;
+  /** No leading-zero count yet: the next value writes its own. */
+  private static final byte UNSET = -1;
   private static final byte[] NO_BYTES = new byte[0];
 
   private int count;
   private long t;
   private long v;
   private long tDelta;
-  private int leading = UNSET;
-  private int trailing;
+  /**
+   * The last written window of significant bits (at most 31 leading zeros, at most 63 trailing): bytes,
+   * as a head holds one appender per series.
+   */
+  private byte leading = UNSET;
+  private byte trailing;
 
   /**
    * A new chunk's buffer size when nothing better is known. Small: a chunk of regular samples takes
@@ -160,8 +165,8 @@ public class XorAppender extends BitWriter implements ChunkAppender {
       writeBits(delta >>> trailing, 64 - leading - trailing);
       return;
     }
-    leading = newLeading;
-    trailing = newTrailing;
+    leading = (byte) newLeading;
+    trailing = (byte) newTrailing;
     writeBit(true);
     writeBits(newLeading, 5);
     int sigbits = 64 - newLeading - newTrailing;
