@@ -563,12 +563,18 @@ class HttpScraperTest {
 
   // Buffers, sharing, closing
 
-  @Test
-  void aReleasedBodysBufferServesTheNextScrapeOfAnotherTarget() throws Exception {
+  /** Scrapers of two targets of one factory, each serving a 20 KB body. */
+  private List<TargetScraper> twoTargetsOfOneFactory() throws Exception {
     HttpServer server = http(ex -> reply(ex, 200, null, "x".repeat(20_000).getBytes(StandardCharsets.UTF_8), null));
     HttpScraperFactory factory = factory(HttpClientConfig.DEFAULT, 0);
-    TargetScraper first = factory.forTarget(URI.create(url(server, "/a")));
-    TargetScraper second = factory.forTarget(URI.create(url(server, "/b")));
+    return List.of(factory.forTarget(URI.create(url(server, "/a"))), factory.forTarget(URI.create(url(server, "/b"))));
+  }
+
+  @Test
+  void aReleasedBodysBufferServesTheNextScrapeOfAnotherTarget() throws Exception {
+    List<TargetScraper> scrapers = twoTargetsOfOneFactory();
+    TargetScraper first = scrapers.get(0);
+    TargetScraper second = scrapers.get(1);
 
     byte[] buffer = first.scrape(2000).bytes();
     first.release();
@@ -578,10 +584,9 @@ class HttpScraperTest {
 
   @Test
   void aBodyNotYetReleasedKeepsItsBuffer() throws Exception {
-    HttpServer server = http(ex -> reply(ex, 200, null, "x".repeat(20_000).getBytes(StandardCharsets.UTF_8), null));
-    HttpScraperFactory factory = factory(HttpClientConfig.DEFAULT, 0);
-    TargetScraper first = factory.forTarget(URI.create(url(server, "/a")));
-    TargetScraper second = factory.forTarget(URI.create(url(server, "/b")));
+    List<TargetScraper> scrapers = twoTargetsOfOneFactory();
+    TargetScraper first = scrapers.get(0);
+    TargetScraper second = scrapers.get(1);
 
     ScrapeBody body = first.scrape(2000);
     byte[] copy = Arrays.copyOf(body.bytes(), body.length());
