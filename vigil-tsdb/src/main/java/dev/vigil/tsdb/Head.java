@@ -44,7 +44,6 @@ import java.util.function.Consumer;
  * log, so a process killed at any moment comes back with every acknowledged sample.
  */
 public final class Head implements Appendable, Queryable, AutoCloseable {
-  private final long chunkRange;
   private final SeriesChunking chunking;
   /** Changed only under {@link #creation}, or before the head is shared. */
   private final SeriesByLabels byLabels = new SeriesByLabels();
@@ -76,7 +75,6 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
    * range of the blocks cut from it.
    */
   public Head(long chunkRange) {
-    this.chunkRange = chunkRange;
     this.chunking = new SeriesChunking(chunkRange, new ChunkArena());
     for (SampleRejectedException.Reason reason : SampleRejectedException.Reason.values()) {
       rejected.put(reason, new AtomicLong());
@@ -336,7 +334,7 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
    */
   long appendableMinValidTime() {
     long newest = maxTime.get();
-    long window = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - chunkRange / 2;
+    long window = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - chunking.range() / 2;
     return Math.max(minValidTime, window);
   }
 
@@ -355,14 +353,14 @@ public final class Head implements Appendable, Queryable, AutoCloseable {
   }
 
   public long chunkRange() {
-    return chunkRange;
+    return chunking.range();
   }
 
   /** Whether the head spans more than one and a half chunk ranges, Prometheus's signal to cut a block. */
   public boolean compactable() {
     long min = minTime.get();
     long max = maxTime.get();
-    return min != Long.MAX_VALUE && max - min > chunkRange / 2 * 3;
+    return min != Long.MAX_VALUE && max - min > chunking.range() / 2 * 3;
   }
 
   /** Every series, for writing blocks and for statistics; each must be read under its own lock. */

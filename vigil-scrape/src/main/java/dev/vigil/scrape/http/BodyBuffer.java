@@ -26,14 +26,14 @@ final class BodyBuffer {
   }
 
   /**
-   * Starts a body of up to {@code limit} bytes on a buffer of at least {@code expected} bytes, giving
-   * back the one held before, if any.
+   * Starts a body of up to {@code limit} bytes on a buffer of at least {@code expected} bytes (up to
+   * {@link #MAX_PRESIZE}), giving back the one held before, if any.
    */
   void begin(int expected, long limit) {
     release();
     this.limit = limit;
     length = 0;
-    array = pool.take((int) Math.min(Math.min(Math.max(expected, 1), limit), MAX_ARRAY), limit);
+    array = pool.take((int) Math.min(Math.min(Math.max(expected, 1), limit), MAX_PRESIZE), limit);
     largest = array.length;
   }
 

@@ -101,7 +101,9 @@ public final class HttpScraperFactory implements ScraperFactory {
         if (client == null) {
           try {
             client = httpsClient(roots);
-          } catch (GeneralSecurityException e) {
+          } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
+            // The JDK's TLS setup failing (a broken trust store fails loading the system's roots) fails
+            // this scrape with the reason, as it failed the config when the context was made there.
             throw new ScrapeFailure(GoText.urlError(urlText, String.valueOf(e.getMessage())), e);
           }
           clients.add(client);

@@ -30,7 +30,7 @@ final class HttpTargetScraper implements TargetScraper {
   private final BodyBuffer buffer;
   private final Http1Transport plain;
   private JdkTransport tls;
-  /** The length of the last body read, to size the next one's buffer. */
+  /** The length of the last body read whole, to size the next one's buffer. */
   private int lastLength;
 
   HttpTargetScraper(HttpScraperFactory factory, URI target) {
@@ -47,13 +47,11 @@ final class HttpTargetScraper implements TargetScraper {
       throw new IllegalArgumentException("scrape timeout must be positive: " + timeoutMillis);
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    buffer.begin(lastLength, factory.bodySizeLimit());
     ScrapeBody body = null;
     try {
       body = fetch(timeoutMillis, deadline);
       return body;
     } finally {
-      lastLength = buffer.length;
       if (body == null) {
         buffer.release();
       }
@@ -172,6 +170,8 @@ final class HttpTargetScraper implements TargetScraper {
     BodySource body = response.body();
     String contentType = Objects.requireNonNullElse(response.header("Content-Type"), "");
     boolean gzipped = "gzip".equals(response.header("Content-Encoding"));
+    // Taken only now: a scrape waiting for a slow target holds no buffer.
+    buffer.begin(lastLength, factory.bodySizeLimit());
     try {
       if (gzipped) {
         GzipDecoder gzip = factory.takeDecoder();
@@ -200,6 +200,7 @@ final class HttpTargetScraper implements TargetScraper {
       body.cancel();
       throw e;
     }
+    lastLength = buffer.length;
     return new ScrapeBody(buffer.array, buffer.length, contentType);
   }
 

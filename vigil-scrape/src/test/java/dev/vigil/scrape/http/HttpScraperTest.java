@@ -597,6 +597,20 @@ class HttpScraperTest {
   }
 
   @Test
+  void aScrapeOverTheLimitDoesNotSizeTheNextScrapesBuffer() throws Exception {
+    AtomicInteger size = new AtomicInteger(2_000_000);
+    HttpServer server = http(ex -> reply(ex, 200, null, "x".repeat(size.get()).getBytes(StandardCharsets.UTF_8), null));
+    HttpTargetScraper scraper = (HttpTargetScraper) factory(HttpClientConfig.DEFAULT, 1 << 20)
+        .forTarget(URI.create(url(server, "/metrics")));
+    assertThat(failure(scraper, 5000)).isEqualTo("body size limit exceeded");
+
+    size.set(20_000);
+
+    assertThat(scraper.scrape(2000).length()).isEqualTo(20_000);
+    assertThat(scraper.bufferCapacity()).isLessThan(1 << 20);
+  }
+
+  @Test
   void oneFactoryServesManyTargetsAtOnce() throws Exception {
     HttpServer server = http(ex -> reply(ex, 200, null,
         ("target " + ex.getRequestURI().getPath() + "\n").repeat(200).getBytes(StandardCharsets.UTF_8), "identity"));

@@ -60,12 +60,9 @@ final class StreamingEquivalence {
   }
 
   /**
-   * Everything observable of a parse, one string per entry and one for how it ended: the EOF (asked
-   * twice) or the error (with the same exception thrown again).
-   */
-  /**
-   * What a parser makes of an input of {@code inputLength} bytes, entry by entry (kind, line, series
-   * text, labels, value bits, timestamp, metadata), up to its error (message and line) or EOF.
+   * Everything observable of a parse of {@code inputLength} bytes, one string per entry (kind, line,
+   * series text, labels, value bits, timestamp, metadata) and one for how it ended: the EOF (asked
+   * twice) or the error (message and line, with the same exception thrown again).
    */
   static List<String> trace(ExpositionParser parser, int inputLength) {
     List<String> out = new ArrayList<>();
