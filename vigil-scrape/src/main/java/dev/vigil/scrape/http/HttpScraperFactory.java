@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManager;
@@ -128,7 +127,7 @@ public final class HttpScraperFactory implements ScraperFactory {
   private final String staticAuthorization;
   private final String staticAuthorizationError;
   private final ExecutorService executor;
-  private final ScheduledThreadPoolExecutor deadlines;
+  private final DeadlineWatch deadlines;
   private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
   private final Object stateLock = new Object();
   private final List<HttpClient> clients = new ArrayList<>();
@@ -151,8 +150,7 @@ public final class HttpScraperFactory implements ScraperFactory {
     this.staticAuthorizationError = staticAuthorizationError;
     ThreadFactory threads = daemonThreads(jobName);
     this.executor = Executors.newCachedThreadPool(threads);
-    this.deadlines = new ScheduledThreadPoolExecutor(1, threads);
-    deadlines.setRemoveOnCancelPolicy(true); // most exchanges end long before their deadline
+    this.deadlines = new DeadlineWatch(threads);
   }
 
   /**
@@ -254,7 +252,7 @@ public final class HttpScraperFactory implements ScraperFactory {
       clients.clear();
     }
     executor.shutdownNow();
-    deadlines.shutdownNow();
+    deadlines.close();
     for (Http1Connection conn : connections) {
       conn.close();
     }
@@ -459,7 +457,7 @@ public final class HttpScraperFactory implements ScraperFactory {
    * @throws java.util.concurrent.RejectedExecutionException once the factory is closed
    */
   ExchangeTimer exchangeTimer(long deadlineNanos) {
-    return new ExchangeTimer(deadlines, deadlineNanos);
+    return deadlines.arm(deadlineNanos);
   }
 
   /** Whether TLS is impossible for want of a version both min_version and Go's defaults allow. */

@@ -1,0 +1,165 @@
+package dev.vigil.scrape.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeadlineWatchTest {
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private final Set<Http1Connection> registry = ConcurrentHashMap.newKeySet();
+  private final DeadlineWatch watch = new DeadlineWatch(r -> {
+    Thread t = new Thread(r, "deadline-watch-test");
+    t.setDaemon(true);
+    return t;
+  });
+
+  @AfterEach
+  void closeAll() {
+    watch.close();
+    for (Http1Connection conn : registry) {
+      conn.close();
+    }
+  }
+
+  @Test
+  void aTimerClosesItsConnectionOnceItsDeadlinePasses() throws Exception {
+    long armedAt = System.nanoTime();
+    ExchangeTimer timer = watch.arm(armedAt + 50 * MS);
+    Http1Connection conn = watched(timer);
+
+    assertThat(within(5_000, () -> !conn.isOpen())).as("closed by the deadline").isTrue();
+    assertThat(System.nanoTime() - armedAt).isGreaterThanOrEqualTo(50 * MS);
+    assertThat(timer.stop()).as("stopped after the deadline passed").isFalse();
+  }
+
+  @Test
+  void aTimerStoppedBeforeItsDeadlineLeavesItsConnectionOpen() throws Exception {
+    ExchangeTimer timer = watch.arm(System.nanoTime() + 100 * MS);
+    Http1Connection conn = watched(timer);
+
+    assertThat(timer.stop()).isTrue();
+    Thread.sleep(300);
+
+    assertThat(conn.isOpen()).isTrue();
+  }
+
+  @Test
+  void aConnectionWatchedAfterTheDeadlinePassedIsClosedAtOnce() throws Exception {
+    ExchangeTimer timer = watch.arm(System.nanoTime() + MS);
+    Http1Connection first = watched(timer);
+    assertThat(within(5_000, () -> !first.isOpen())).isTrue();
+
+    Http1Connection second = watched(timer);
+
+    assertThat(second.isOpen()).isFalse();
+  }
+
+  @Test
+  void anEarlierDeadlineWakesTheWatchBeforeTheMomentItSleepsUntil() throws Exception {
+    ExchangeTimer late = watch.arm(System.nanoTime() + 20_000 * MS);
+    Http1Connection lateConn = watched(late);
+    Thread.sleep(200); // the watch now sleeps until the late deadline
+    long armedAt = System.nanoTime();
+    ExchangeTimer early = watch.arm(armedAt + 50 * MS);
+    Http1Connection earlyConn = watched(early);
+
+    assertThat(within(5_000, () -> !earlyConn.isOpen())).isTrue();
+    assertThat(System.nanoTime() - armedAt).isLessThan(5_000 * MS);
+    assertThat(lateConn.isOpen()).isTrue();
+    assertThat(late.stop()).isTrue();
+  }
+
+  @Test
+  void exchangesArmedOneAfterAnotherWithOneTimeoutDoNotWakeTheWatch() throws Exception {
+    watch.arm(System.nanoTime() + 10_000 * MS).stop();
+    Thread.sleep(300); // past the first idle sleep, which was set before any timeout was known
+    long before = watch.wakeUps();
+
+    for (int i = 0; i < 50; i++) {
+      watch.arm(System.nanoTime() + 10_000 * MS).stop();
+    }
+
+    assertThat(watch.wakeUps() - before).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void everyTimerArmedFromManyThreadsExpiresUnlessStopped() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Http1Connection>>> arming = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        arming.add(threads.submit(() -> {
+          List<Http1Connection> expiring = new ArrayList<>();
+          for (int i = 0; i < 100; i++) {
+            ExchangeTimer timer = watch.arm(System.nanoTime() + (i % 20) * MS);
+            Http1Connection conn = watched(timer);
+            if (i % 2 == 0) {
+              expiring.add(conn);
+            } else if (!timer.stop()) {
+              expiring.add(conn); // its deadline passed before it could be stopped
+            }
+          }
+          return expiring;
+        }));
+      }
+      List<Http1Connection> expiring = new ArrayList<>();
+      for (Future<List<Http1Connection>> f : arming) {
+        expiring.addAll(f.get(10, TimeUnit.SECONDS));
+      }
+
+      assertThat(within(5_000, () -> expiring.stream().noneMatch(Http1Connection::isOpen)))
+          .as("all %d unstopped timers expired", expiring.size()).isTrue();
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void armingAfterCloseIsRefused() {
+    watch.arm(System.nanoTime() + 1_000 * MS).stop();
+    watch.close();
+
+    assertThatThrownBy(() -> watch.arm(System.nanoTime() + 1_000 * MS))
+        .isInstanceOf(RejectedExecutionException.class);
+  }
+
+  @Test
+  void armingAWatchClosedBeforeItsFirstTimerIsRefused() {
+    watch.close();
+
+    assertThatThrownBy(() -> watch.arm(System.nanoTime() + 1_000 * MS))
+        .isInstanceOf(RejectedExecutionException.class);
+  }
+
+  private Http1Connection watched(ExchangeTimer timer) throws IOException {
+    Http1Connection conn = new Http1Connection(SocketChannel.open(), "127.0.0.1:1", registry);
+    timer.watch(conn);
+    return conn;
+  }
+
+  private static boolean within(long millis, BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + millis * MS;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - end > 0) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+}
