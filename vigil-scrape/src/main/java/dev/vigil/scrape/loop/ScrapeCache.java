@@ -81,6 +81,12 @@ final class ScrapeCache {
   private int carriedOver;
   private int trackedBefore;
   private int iteration;
+  /**
+   * Entries of the map seen in this {@link #iteration}: when that is all of them, an eviction would
+   * find nothing to evict, and its pass over the whole map (about 1.5 % of a scraping server's CPU)
+   * is skipped.
+   */
+  private int seenInIteration;
   private int successfulCount;
 
   /** Series the storage is asked to prefetch at a time, and how far ahead of the line being read. */
@@ -120,7 +126,7 @@ final class ScrapeCache {
   Entry get(byte[] bytes, int from, int to) {
     Entry entry = entries.get(bytes, from, to, null);
     if (entry != null) {
-      entry.lastIteration = iteration;
+      markSeen(entry);
     }
     return entry;
   }
@@ -137,11 +143,18 @@ final class ScrapeCache {
     Entry expected = cursor < lastLength ? lastOrder[cursor] : null;
     Entry entry = entries.get(bytes, from, to, expected);
     if (entry != null) {
-      entry.lastIteration = iteration;
+      markSeen(entry);
       cursor = entry.position + 1;
       listed(entry);
     }
     return entry;
+  }
+
+  private void markSeen(Entry entry) {
+    if (entry.lastIteration != iteration) {
+      entry.lastIteration = iteration;
+      seenInIteration++;
+    }
   }
 
   /** Hints the series of {@link #lastOrder} from {@code start} up to a window past the cursor. */
@@ -186,12 +199,18 @@ final class ScrapeCache {
 
   private void add(Entry entry) {
     Entry previous = entries.put(entry);
+    seenInIteration++;
     if (previous != null) {
       if (previous.isDropped()) {
         droppedCount--;
       }
-      // The entry it replaces may be in the last order, which must hold only entries of the map.
+      if (previous.lastIteration == iteration) {
+        seenInIteration--;
+      }
+      // The entry it replaces may be in either order, which must hold only entries of the map.
       forgetLastOrder();
+      Arrays.fill(order, 0, length, null);
+      length = 0;
     }
     listed(entry);
   }
@@ -282,8 +301,11 @@ final class ScrapeCache {
       metrics.cacheFlushForced();
     }
     if (flush) {
-      entries.removeIf(this::evicted);
+      if (seenInIteration < entries.size()) {
+        entries.removeIf(this::evicted);
+      }
       iteration++;
+      seenInIteration = 0;
     }
     if (length > 0) {
       // Every entry of this order was seen in this iteration, so none was evicted.

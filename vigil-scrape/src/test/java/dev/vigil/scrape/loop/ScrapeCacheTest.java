@@ -93,6 +93,32 @@ class ScrapeCacheTest {
   }
 
   @Test
+  void seriesNotSeenInASuccessfulScrapeAreForgottenAfterFailedScrapesSawTheOthers() {
+    see("a");
+    see("b");
+    endScrape(true);
+    see("a");
+    endScrape(false);
+    see("a");
+    endScrape(true);
+
+    assertThat(cache.seriesCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anEntryReplacedInAScrapeDoesNotHideAnUnseenOneFromEviction() {
+    see("a");
+    see("b");
+    endScrape(true);
+    see("a");
+    add("a", 2);
+    endScrape(true);
+
+    assertThat(cache.seriesCount()).isEqualTo(1);
+    assertThat(get("a").ref).isEqualTo(2);
+  }
+
+  @Test
   void aFailedScrapeForgetsNothing() {
     see("a");
     endScrape(true);
