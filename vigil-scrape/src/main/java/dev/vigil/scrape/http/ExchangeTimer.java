@@ -1,6 +1,6 @@
 package dev.vigil.scrape.http;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The deadline of one plain HTTP exchange: when it passes, the connection in use is closed, so whatever
@@ -8,12 +8,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Armed and expired by the scrape config's {@link DeadlineWatch}.
  */
 final class ExchangeTimer {
+  private static final int ARMED = 0;
+  private static final int STOPPED = 1;
+  private static final int EXPIRED = 2;
+
   private final DeadlineWatch watch;
   private final long deadlineNanos;
-  /** Set once, by whichever of expiry and {@link #stop} comes first. */
-  private final AtomicBoolean settled = new AtomicBoolean();
+  /** Armed until the first of expiry and {@link #stop} settles it. */
+  private final AtomicInteger state = new AtomicInteger(ARMED);
   private volatile Http1Connection connection;
-  private volatile boolean fired;
 
   ExchangeTimer(DeadlineWatch watch, long deadlineNanos) {
     this.watch = watch;
@@ -27,15 +30,14 @@ final class ExchangeTimer {
   /** From now on the deadline closes {@code c} (at once, when it has already passed). */
   void watch(Http1Connection c) {
     connection = c;
-    if (fired) {
+    if (state.get() == EXPIRED) {
       c.expire();
     }
   }
 
   /** The deadline passed: closes the watched connection unless the exchange was stopped first. */
   void expire() {
-    if (settled.compareAndSet(false, true)) {
-      fired = true;
+    if (state.compareAndSet(ARMED, EXPIRED)) {
       Http1Connection c = connection;
       if (c != null) {
         c.expire();
@@ -46,6 +48,6 @@ final class ExchangeTimer {
   /** Stops the timer; false when the deadline has already passed, so the connection may be closed. */
   boolean stop() {
     watch.disarm(this);
-    return settled.compareAndSet(false, true) || !fired;
+    return state.compareAndSet(ARMED, STOPPED) || state.get() == STOPPED;
   }
 }
