@@ -190,6 +190,7 @@ thread_ticks "$vigil_pid" > "$work/vigil-threads-start.txt"
 farm_ticks0=$(ticks "$farm_pid")
 window=$(( minutes * 60 ))
 start=$SECONDS
+start_epoch=$(date +%s)
 echo "all targets up on both; measuring for $minutes min (CPU counted from now) ..." >&2
 
 # Every 15 s, a line per process: elapsed s, process, CPU s since the window opened, RSS and peak RSS (MiB).
@@ -226,6 +227,7 @@ vigil_cpu=$(( $(ticks "$vigil_pid") - vigil_ticks0 ))
 thread_ticks "$vigil_pid" > "$work/vigil-threads-end.txt"
 farm_cpu=$(( $(ticks "$farm_pid") - farm_ticks0 ))
 elapsed=$(( SECONDS - start ))
+end_epoch=$(date +%s)
 prom_rss=$(status_kb "$prom_pid" VmRSS)
 vigil_rss=$(status_kb "$vigil_pid" VmRSS)
 prom_hwm=$(status_kb "$prom_pid" VmHWM)
@@ -286,11 +288,12 @@ if problems:
 PY
 
 python3 - "$series" "$targets" "$interval" "$minutes" "$churn" "$gzip" "$elapsed" "$hz" "$VIGIL_JAVA_OPTS" \
-  "$prom_samples" "$vigil_samples" "$prom_cpu" "$vigil_cpu" "$farm_cpu" "$prom_rss" "$vigil_rss" \
+  "$start_epoch" "$end_epoch" "$prom_samples" "$vigil_samples" "$prom_cpu" "$vigil_cpu" "$farm_cpu" "$prom_rss" "$vigil_rss" \
   "$prom_hwm" "$vigil_hwm" "$prom_series" "$vigil_series" <<'PY'
 import sys
-(series, targets, interval, minutes, churn, gzip, elapsed, hz, opts, ps, vs, pt, vt, ft, prss, vrss, phwm, vhwm,
- pser, vser) = sys.argv[1:]
+import time
+(series, targets, interval, minutes, churn, gzip, elapsed, hz, opts, start_epoch, end_epoch, ps, vs, pt, vt, ft,
+ prss, vrss, phwm, vhwm, pser, vser) = sys.argv[1:]
 hz, elapsed = int(hz), int(elapsed)
 ps, vs, pser, vser = int(ps), int(vs), int(pser), int(vser)
 pcpu, vcpu, fcpu = int(pt) / hz, int(vt) / hz, int(ft) / hz
@@ -298,6 +301,12 @@ prss, vrss, phwm, vhwm = (int(x) * 1024 for x in (prss, vrss, phwm, vhwm))
 print("%s series on %s targets every %s, churn %s, gzip %s; measured %d s from when both had every target up"
       " (CPU and samples counted in that window only); vigil: bin/vigil's server defaults%s"
       % (series, targets, interval, churn, gzip, elapsed, ' plus VIGIL_JAVA_OPTS="%s"' % opts if opts else ""))
+# Both servers close every series' chunk at the end of each 2-hour window of the epoch (the block range),
+# keeping the closed chunks: a window across such a moment measures that step in memory too.
+boundary = (int(end_epoch) // 7200) * 7200
+if boundary > int(start_epoch):
+    print("note: the window crossed %s UTC, where both servers closed every series' chunk; memory readings include it"
+          % time.strftime("%H:%M", time.gmtime(boundary)))
 print()
 print("| | Prometheus 2.42 | Vigil | Vigil/Prometheus |")
 print("|---|---:|---:|---:|")
