@@ -103,6 +103,33 @@ class ChunkArenaTest {
   }
 
   @Test
+  void pagesEmptiedWhileChunksGrowServeLargerSlotsInsteadOfNewPages() {
+    List<ChunkArena.Slot> small = new ArrayList<>();
+    List<byte[]> pages = new ArrayList<>();
+    while (pages.size() < 41) {
+      ChunkArena.Slot slot = arena.allocate(32);
+      if (pages.isEmpty() || pages.get(pages.size() - 1) != slot.page()) {
+        pages.add(slot.page());
+      }
+      small.add(slot);
+    }
+    List<byte[]> emptied = pages.subList(0, 8);
+    small.stream().filter(s -> emptied.stream().anyMatch(p -> p == s.page()))
+        .forEach(s -> arena.release(s.page(), s.start()));
+
+    List<byte[]> served = new ArrayList<>();
+    int largePerPage = (ChunkArena.PAGE_BYTES - 8) / ChunkArena.capacityFor(4000);
+    for (int i = 0; i < 8 * largePerPage; i++) {
+      byte[] page = arena.allocate(4000).page();
+      if (served.stream().noneMatch(p -> p == page)) {
+        served.add(page);
+      }
+    }
+
+    assertThat(served).hasSize(8).allMatch(p -> emptied.stream().anyMatch(e -> e == p));
+  }
+
+  @Test
   void seriesGrowingTogether_holdPagesCloseToTheirSlots() {
     // 20k chunks growing in steps of a few bytes, as a head's first chunks do after a start, each
     // moving out of an evacuated page at its next append as a head's series do.
