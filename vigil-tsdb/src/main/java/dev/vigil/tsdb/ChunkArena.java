@@ -33,7 +33,7 @@ final class ChunkArena {
    * Bytes before a page's first slot: the first says whether the page is being evacuated, the four
    * from {@link #NUMBER_AT} are the page's index in {@link #byNumber}.
    */
-  private static final int HEADER = 8;
+  static final int HEADER = 8;
   private static final int NUMBER_AT = 4;
   private static final byte EVACUATING = 1;
   /** Slot sizes: 32 bytes times 2^(k/4), rounded up to 8, up to about an eighth of a page. */

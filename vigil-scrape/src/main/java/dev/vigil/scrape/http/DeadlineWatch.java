@@ -1,5 +1,6 @@
 package dev.vigil.scrape.http;
 
+import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,21 +21,30 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class DeadlineWatch {
   /** The shortest idle sleep, whatever the timeouts: a watch never wakes more often than this while idle. */
-  private static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  static final long MIN_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final String CLOSED = "the scrape config's client is closed";
 
   private final Set<ExchangeTimer> armed = ConcurrentHashMap.newKeySet();
   private final ThreadFactory threads;
+  private final long minIdleNanos;
   private final Object startLock = new Object();
   private volatile Thread thread;
   private volatile boolean closed;
   /** When the thread wakes next, unless unparked. */
   private volatile long wakeAt;
-  private volatile long idleNanos = MIN_IDLE_NANOS;
+  private volatile long idleNanos;
+  /** Counted for tests, which check that arming does not wake the thread. */
   private volatile long wakeUps;
 
   DeadlineWatch(ThreadFactory threads) {
+    this(threads, MIN_IDLE_NANOS);
+  }
+
+  /** A watch whose idle sleeps last at least {@code minIdleNanos}: long ones let tests see a lost wake-up. */
+  DeadlineWatch(ThreadFactory threads, long minIdleNanos) {
     this.threads = threads;
+    this.minIdleNanos = minIdleNanos;
+    this.idleNanos = minIdleNanos;
   }
 
   /**
@@ -48,10 +58,15 @@ final class DeadlineWatch {
     }
     Thread watcher = thread != null ? thread : start();
     ExchangeTimer timer = new ExchangeTimer(this, deadlineNanos);
-    idleNanos = Math.max(deadlineNanos - System.nanoTime(), MIN_IDLE_NANOS);
+    idleNanos = Math.max(deadlineNanos - System.nanoTime(), minIdleNanos);
     armed.add(timer);
-    // The thread writes wakeAt before its last look at the armed set, so either it sees this timer or
-    // this read sees the moment it will sleep until.
+    if (closed) {
+      // Closed meanwhile: the thread may have ended without seeing this timer.
+      armed.remove(timer);
+      throw new RejectedExecutionException(CLOSED);
+    }
+    // The thread publishes wakeAt before its last look at the armed set: either it sees this timer
+    // there, or this read sees the moment it will sleep until.
     if (deadlineNanos - wakeAt < 0) {
       LockSupport.unpark(watcher);
     }
@@ -73,6 +88,11 @@ final class DeadlineWatch {
     }
   }
 
+  /** How many times the thread has looked at the armed timers. */
+  long wakeUps() {
+    return wakeUps;
+  }
+
   private Thread start() {
     synchronized (startLock) {
       if (closed) {
@@ -81,41 +101,46 @@ final class DeadlineWatch {
       if (thread == null) {
         Thread t = threads.newThread(this::watch);
         wakeAt = System.nanoTime() + idleNanos;
-        thread = t;
         t.start();
+        thread = t;
       }
       return thread;
     }
   }
 
-  /** How many times the thread has looked at the armed timers. */
-  long wakeUps() {
-    return wakeUps;
-  }
-
   private void watch() {
     while (!closed) {
       wakeUps++;
+      // Only close() ends the watch; an interrupt would otherwise make every park return at once.
+      Thread.interrupted();
       long now = System.nanoTime();
-      long next = now + idleNanos;
       for (ExchangeTimer timer : armed) {
         if (timer.deadlineNanos() - now <= 0) {
           armed.remove(timer);
           timer.expire();
-        } else if (timer.deadlineNanos() - next < 0) {
-          next = timer.deadlineNanos();
         }
       }
+      long next = earliest(now + idleNanos);
       wakeAt = next;
-      for (ExchangeTimer timer : armed) {
-        if (timer.deadlineNanos() - next < 0) {
-          next = timer.deadlineNanos();
-        }
-      }
+      // Arming adds its timer and then reads wakeAt; this writes wakeAt and then looks again, so a
+      // timer armed meanwhile with a sooner deadline is seen by one side or the other.
+      VarHandle.fullFence();
+      next = earliest(next);
       long sleep = next - System.nanoTime();
       if (sleep > 0) {
         LockSupport.parkNanos(this, sleep);
       }
     }
+  }
+
+  /** The earliest deadline of the armed timers, or {@code bound} when none is sooner. */
+  private long earliest(long bound) {
+    long earliest = bound;
+    for (ExchangeTimer timer : armed) {
+      if (timer.deadlineNanos() - earliest < 0) {
+        earliest = timer.deadlineNanos();
+      }
+    }
+    return earliest;
   }
 }

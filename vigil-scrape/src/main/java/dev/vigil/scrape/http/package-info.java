@@ -11,8 +11,8 @@
  * way Go 1.19's {@code net/http} reads a response (status line, MIME headers, 1xx skipped, chunked,
  * Content-Length or until close, trailers), with Go's texts for every malformed response, and no thread
  * of its own but one deadline watch per scrape config ({@link dev.vigil.scrape.http.DeadlineWatch}) that
- * closes a connection whose deadline passed. HTTPS goes
- * over the JDK's {@code java.net.http.HttpClient} ({@link dev.vigil.scrape.http.JdkTransport}).
+ * closes a connection whose deadline passed. HTTPS goes over the JDK's {@code java.net.http.HttpClient}
+ * ({@link dev.vigil.scrape.http.JdkTransport}).
  *
  * <p>Where Vigil differs from Go, and how:
  * <ul>
