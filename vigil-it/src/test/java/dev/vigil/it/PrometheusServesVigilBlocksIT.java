@@ -202,9 +202,21 @@ class PrometheusServesVigilBlocksIT {
       cases.add(Arguments.of(name + " aligned", name, start, end));
     }
     cases.add(Arguments.of(names.get(0) + " unaligned", names.get(0), start + 7_531L, end));
-    cases.add(Arguments.of(names.get(1) + " around a block boundary", names.get(1),
-        blocks.get(1).minTime() - 600_000L, blocks.get(1).minTime() + 600_001L));
+    long boundaryStart = blocks.get(1).minTime() - 600_000L;
+    long boundaryEnd = blocks.get(1).minTime() + 600_001L;
+    String acrossBoundary = nameWithSamplesIn(boundaryStart - LOOKBACK_MS, boundaryEnd);
+    cases.add(Arguments.of(acrossBoundary + " around a block boundary", acrossBoundary, boundaryStart, boundaryEnd));
     return cases.stream();
+  }
+
+  /** A metric name with a sample in {@code [from, to]}: the generated series come and go. */
+  private static String nameWithSamplesIn(long from, long to) {
+    return vigil.entrySet().stream()
+        .filter(e -> Arrays.stream(e.getValue().t()).anyMatch(t -> t >= from && t <= to))
+        .map(e -> e.getKey().get(Labels.METRIC_NAME))
+        .sorted()
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(SEEDS + ": no series has samples around the second block's start"));
   }
 
   @ParameterizedTest(name = "{0}")
