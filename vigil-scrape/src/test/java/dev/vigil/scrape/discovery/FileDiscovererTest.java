@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.core.labels.Labels;
+import dev.vigil.scrape.Eventually;
 import dev.vigil.scrape.config.FileSdConfig;
 import dev.vigil.scrape.config.TargetGroup;
 import java.io.IOException;
@@ -59,12 +60,8 @@ class FileDiscovererTest {
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("condition not met in 5 s");
-      }
-      Thread.sleep(10);
+    if (!Eventually.within(5_000, condition)) {
+      throw new AssertionError("condition not met in 5 s");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vigil.scrape.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.vigil.scrape.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,16 +160,5 @@ class DeadlineWatchTest {
     Http1Connection conn = new Http1Connection(SocketChannel.open(), "127.0.0.1:1", registry);
     timer.watch(conn);
     return conn;
-  }
-
-  private static boolean within(long millis, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + millis * MS;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - end > 0) {
-        return false;
-      }
-      Thread.sleep(5);
-    }
-    return true;
   }
 }
